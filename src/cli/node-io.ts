@@ -1,0 +1,52 @@
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import type { CliIo } from './io.ts';
+
+/** Reads all of standard input. */
+async function readStdin(): Promise<Uint8Array> {
+  const parts: Buffer[] = [];
+  for await (const part of process.stdin) parts.push(part as Buffer);
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+function describe(error: unknown, path: string): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new Error(`cannot read ${path}: no such file`);
+  if (code === 'EISDIR') return new Error(`cannot read ${path}: it is a directory`);
+  if (code === 'EACCES') return new Error(`cannot read ${path}: permission denied`);
+  return new Error(`cannot read ${path}: ${(error as Error).message}`);
+}
+
+/** The real process: files, standard streams, and whether stdout is a terminal. */
+export function nodeIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    async readInput(path) {
+      if (path === '-') return readStdin();
+      try {
+        return new Uint8Array(await readFile(path));
+      } catch (error) {
+        throw describe(error, path);
+      }
+    },
+    async *readChunks(path) {
+      const stream = path === '-' ? process.stdin : createReadStream(path);
+      try {
+        for await (const chunk of stream) yield new Uint8Array(chunk as Buffer);
+      } catch (error) {
+        throw describe(error, path);
+      }
+    },
+    async sizeOf(path) {
+      if (path === '-') return undefined;
+      try {
+        const info = await stat(path);
+        return info.isFile() ? info.size : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+}

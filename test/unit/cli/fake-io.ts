@@ -1,0 +1,35 @@
+import type { CliIo } from '../../../src/cli/io.ts';
+
+/** A CliIo over in-memory files, capturing what a command prints. */
+export interface FakeIo extends CliIo {
+  out: string;
+  err: string;
+}
+
+export function fakeIo(files: Record<string, Uint8Array | string> = {}, isTTY = false): FakeIo {
+  const bytesOf = (path: string): Uint8Array => {
+    const file = files[path];
+    if (file === undefined) throw new Error(`cannot read ${path}: no such file`);
+    return typeof file === 'string' ? new TextEncoder().encode(file) : file;
+  };
+  const io: FakeIo = {
+    out: '',
+    err: '',
+    stdout: (text) => {
+      io.out += text;
+    },
+    stderr: (text) => {
+      io.err += text;
+    },
+    readInput: async (path) => bytesOf(path),
+    async *readChunks(path) {
+      const bytes = bytesOf(path);
+      // Odd-sized chunks, so that readers meet split code units and lines.
+      for (let start = 0; start < bytes.length; start += 4093)
+        yield bytes.subarray(start, start + 4093);
+    },
+    sizeOf: async (path) => (files[path] === undefined ? undefined : bytesOf(path).length),
+    isTTY,
+  };
+  return io;
+}
