@@ -32,6 +32,8 @@ export type RegOp =
       name: string;
       type: number;
       bytes: Uint8Array;
+      /** REGEDIT4 hex(1)/(2)/(7): `bytes` are code-page text as written (see string-data.ts). */
+      codePage?: boolean;
     }
   | { op: 'deleteValue'; line: number; path: string; name: string };
 
@@ -49,6 +51,11 @@ export interface RegValue {
   type: number;
   bytes: Uint8Array;
   data: RegData;
+  /**
+   * REGEDIT4 hex(1)/(2)/(7): `bytes` are the file's code-page bytes (plus the NUL import adds);
+   * the registry stores them converted to UTF-16LE, which serializeReg writes.
+   */
+  codePage?: boolean;
   /** First and last physical line of the value (hex data may continue over lines). */
   line: number;
   endLine: number;

@@ -1,0 +1,89 @@
+// `kvp-analyzer parse <file|-> [--json]`: what a .reg file holds, as Windows would import it.
+import { parseReg, parseRegChunks, typeName, type RegDocument, type RegValue } from '../lib/reg';
+import { jsonData, toParseJson } from '../lib/reg/json';
+import { whyNotAnExport } from '../lib/reg/not-an-export';
+import type { Command } from './io';
+
+const USAGE = 'usage: kvp-analyzer parse <file.reg | -> [--json]\n';
+/** Above this size the file is read in chunks, so it never has to fit in one string. */
+const CHUNKED_FROM_BYTES = 256 * 1024 * 1024;
+
+export const parseCommand: Command = async (argv, io) => {
+  let json = false;
+  let input: string | undefined;
+  for (const arg of argv) {
+    if (arg === '--json') json = true;
+    else if (arg !== '-' && arg.startsWith('-')) {
+      io.stderr(`kvp-analyzer parse: unknown option "${arg}"\n${USAGE}`);
+      return 2;
+    } else if (input === undefined) input = arg;
+    else {
+      io.stderr(`kvp-analyzer parse: only one input file, got "${input}" and "${arg}"\n${USAGE}`);
+      return 2;
+    }
+  }
+  if (input === undefined) {
+    io.stderr(`kvp-analyzer parse: which file? give a path, or - for standard input\n${USAGE}`);
+    return 2;
+  }
+
+  const fail = (why: string): number => {
+    if (json) io.stdout(`${JSON.stringify({ error: why }, null, 2)}\n`);
+    else io.stderr(`kvp-analyzer parse: ${why}\n`);
+    return 2;
+  };
+
+  let doc: RegDocument;
+  try {
+    const size = await io.sizeOf(input);
+    doc =
+      size !== undefined && size > CHUNKED_FROM_BYTES
+        ? await parseRegChunks(io.readChunks(input))
+        : parseReg(await io.readInput(input));
+  } catch (error) {
+    return fail(
+      `cannot read ${input === '-' ? 'standard input' : input}: ${
+        error instanceof Error ? error.message : String(error)
+      }`,
+    );
+  }
+  const notAnExport = whyNotAnExport(doc);
+  if (notAnExport) return fail(notAnExport);
+
+  if (json) io.stdout(`${JSON.stringify(toParseJson(doc), null, 2)}\n`);
+  else io.stdout(renderTree(doc));
+  return 0;
+};
+
+/** The readable form: key paths, indented values, then the diagnostics. */
+export function renderTree(doc: RegDocument): string {
+  const lines: string[] = [`format: ${doc.format}, encoding: ${doc.encoding}`, ''];
+  for (const key of doc.keys) {
+    lines.push(key.deleted ? `${key.path}  (deleted)` : key.path);
+    for (const value of key.values) lines.push(`  ${renderValue(value)}`);
+    lines.push('');
+  }
+  if (doc.keys.length === 0) lines.push('(no keys)', '');
+  if (doc.diagnostics.length > 0) {
+    lines.push(`${doc.diagnostics.length} diagnostic(s):`);
+    for (const d of doc.diagnostics) lines.push(`line ${d.line}: ${d.severity}: ${d.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function renderValue(value: RegValue): string {
+  const name = value.name === '' ? '(Default)' : value.name;
+  if (value.deleted) return `${name} (deleted)`;
+  const data = jsonData(value.type, value.bytes, value.codePage);
+  let shown: string;
+  if (typeof data === 'number') shown = `0x${data.toString(16).padStart(8, '0')} (${data})`;
+  else if (Array.isArray(data)) shown = JSON.stringify(data);
+  else if (typeof value.data === 'string') shown = JSON.stringify(data);
+  else if (typeof value.data === 'bigint') shown = `0x${value.data.toString(16)} (${data})`;
+  else
+    shown =
+      data.length > 128
+        ? `hex:${data.slice(0, 128)}… (${value.bytes.length} bytes)`
+        : `hex:${data}`;
+  return `${name} (${typeName(value.type)}) = ${shown}`;
+}

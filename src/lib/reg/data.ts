@@ -1,0 +1,91 @@
+// Registry types and the decoded view of a value's bytes (reg-format.md §2.3).
+import { decodeUtf16le, decodeWindows1252 } from './decode';
+import type { RegData } from './types';
+
+export const REG_NONE = 0;
+export const REG_SZ = 1;
+export const REG_EXPAND_SZ = 2;
+export const REG_BINARY = 3;
+export const REG_DWORD = 4;
+export const REG_DWORD_BIG_ENDIAN = 5;
+export const REG_LINK = 6;
+export const REG_MULTI_SZ = 7;
+export const REG_QWORD = 11;
+
+const TYPE_NAMES = [
+  'REG_NONE',
+  'REG_SZ',
+  'REG_EXPAND_SZ',
+  'REG_BINARY',
+  'REG_DWORD',
+  'REG_DWORD_BIG_ENDIAN',
+  'REG_LINK',
+  'REG_MULTI_SZ',
+  'REG_RESOURCE_LIST',
+  'REG_FULL_RESOURCE_DESCRIPTOR',
+  'REG_RESOURCE_REQUIREMENTS_LIST',
+  'REG_QWORD',
+];
+
+/** `REG_SZ` …, or `hex(N)` (lowercase, as the file writes it) for types without a name. */
+export function typeName(type: number): string {
+  return TYPE_NAMES[type] ?? `hex(${(type >>> 0).toString(16)})`;
+}
+
+/** Types whose bytes are text, so import appends a NUL when missing (§2.3). */
+export function isStringType(type: number): boolean {
+  return type === REG_SZ || type === REG_EXPAND_SZ || type === REG_MULTI_SZ;
+}
+
+/**
+ * The decoded view of stored bytes (types.ts RegData). Text is UTF-16LE, as the registry stores
+ * it. SZ and EXPAND_SZ end at the first NUL (Windows tools show no more). LINK keeps all units.
+ *
+ * MULTI_SZ policy (§7.5 X35/X36): the strings are separated by NUL; one trailing NUL ends the
+ * last string and a second one ends the list — both are dropped, nothing more. Empty strings
+ * in between are kept (`a\0\0b\0\0` → ["a", "", "b"]); `\0\0` and empty data → []. The raw
+ * bytes always stay in `bytes`. `codePage`: the bytes are REGEDIT4 code-page text (Windows-1252).
+ */
+export function decodeData(type: number, bytes: Uint8Array, codePage = false): RegData {
+  const decodeText = codePage ? decodeWindows1252 : decodeUtf16le;
+  switch (type) {
+    case REG_SZ:
+    case REG_EXPAND_SZ: {
+      const text = decodeText(bytes);
+      const nul = text.indexOf('\0');
+      return nul === -1 ? text : text.slice(0, nul);
+    }
+    case REG_LINK:
+      return decodeText(bytes);
+    case REG_MULTI_SZ: {
+      let text = decodeText(bytes);
+      if (text.endsWith('\0')) text = text.slice(0, -1);
+      if (text.endsWith('\0')) text = text.slice(0, -1);
+      else if (text === '') return [];
+      return text.split('\0');
+    }
+    case REG_DWORD:
+    case REG_DWORD_BIG_ENDIAN: {
+      if (bytes.length !== 4) return null;
+      const view = new DataView(bytes.buffer, bytes.byteOffset, 4);
+      return view.getUint32(0, type === REG_DWORD);
+    }
+    case REG_QWORD: {
+      if (bytes.length !== 8) return null;
+      return new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true);
+    }
+    default:
+      return null;
+  }
+}
+
+/** Lowercase hex, no separators. */
+export function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += HEX2[bytes[i] ?? 0];
+  return out;
+}
+
+export const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) =>
+  i.toString(16).padStart(2, '0'),
+);

@@ -1,0 +1,200 @@
+// Ops in file order → the keys and values they leave behind (reg-format.md §2.7, §3).
+import { decodeData } from './data';
+import { normalizeKeyPath } from './key-line';
+import type { RegData, RegDocument, RegKey, RegOp, RegValue } from './types';
+
+const EMPTY = new Uint8Array(0);
+/** Keys with at least this many values get a name index; below it a scan is cheaper. */
+const INDEX_FROM = 16;
+
+/** Registry names compare case-insensitively; ASCII is compared without lowercasing copies. */
+function sameName(a: string, b: string): boolean {
+  // Lowercasing can change the length ('\u0130' → 'i\u0307'), so only ASCII names differ by it.
+  if (a.length !== b.length) {
+    return (hasNonAscii(a) || hasNonAscii(b)) && a.toLowerCase() === b.toLowerCase();
+  }
+  for (let i = 0; i < a.length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 128 || y >= 128) return a.toLowerCase() === b.toLowerCase();
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    if (x !== y) return false;
+  }
+  return true;
+}
+
+/**
+ * FNV-1a of the lowercase of `s`: equal for names that compare equal (sameName). ASCII is folded
+ * as it is read; other text is lowercased first, as toLowerCase may change its length.
+ */
+function foldHash(s: string): number {
+  const text = hasNonAscii(s) ? s.toLowerCase() : s;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  return hash;
+}
+
+function hasNonAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return true;
+  return false;
+}
+
+/**
+ * Folds ops into one RegKey per distinct path (case-insensitive, first spelling kept, in order
+ * of first appearance). A repeated key merges; the last write of a value wins in place (value
+ * names keep their first spelling too) and `overwritten` lists the lines it replaced.
+ * `[-key]` marks that key and its subkeys seen so far deleted and drops their values, until a
+ * later `[key]` recreates it. Parent keys a path implies are not listed. `known`, index for index
+ * with `ops`, holds data the parser already decoded (RegLineParser.opData).
+ */
+export function foldOps(
+  ops: readonly RegOp[],
+  known: readonly (RegData | undefined)[] = [],
+): RegKey[] {
+  const keys: RegKey[] = [];
+  // Keys by a case-insensitive hash of their path (no lowercased copy of every path, which was
+  // a large share of the fold's time on big exports); a path whose hash is taken by another
+  // key goes to `collided`, by its lowercase.
+  const byHash = new Map<number, RegKey>();
+  const collided = new Map<string, RegKey>();
+  /** Lowercased name → index in `values`, built only for keys with many values. */
+  const valueIndex = new Map<RegKey, Map<string, number>>();
+  // The ops of one key block share one path string: look the key up once per block.
+  let lastPath: string | null = null;
+  let lastKey: RegKey | null = null;
+
+  const keyFor = (path: string, line: number): RegKey => {
+    if (lastKey && path === lastPath) return lastKey;
+    const hash = foldHash(path);
+    let key = byHash.get(hash);
+    if (key && !sameName(key.path, path)) key = collided.get(path.toLowerCase());
+    if (!key) {
+      key = { path, line, values: [] };
+      if (byHash.has(hash)) collided.set(path.toLowerCase(), key);
+      else byHash.set(hash, key);
+      keys.push(key);
+    }
+    lastPath = path;
+    lastKey = key;
+    return key;
+  };
+
+  /** Index of the value named `name` (case-insensitive) in `key`, or −1. */
+  const find = (key: RegKey, name: string): number => {
+    const { values } = key;
+    if (values.length < INDEX_FROM) {
+      for (let i = 0; i < values.length; i++) {
+        if (sameName((values[i] as RegValue).name, name)) return i;
+      }
+      return -1;
+    }
+    let index = valueIndex.get(key);
+    if (!index) {
+      index = new Map();
+      // Later writes replace in place, so the first spelling's lowercase stays the entry.
+      for (let i = 0; i < values.length; i++) {
+        index.set((values[i] as RegValue).name.toLowerCase(), i);
+      }
+      valueIndex.set(key, index);
+    }
+    return index.get(name.toLowerCase()) ?? -1;
+  };
+
+  const put = (key: RegKey, value: RegValue): void => {
+    const at = find(key, value.name);
+    const earlier = at === -1 ? undefined : key.values[at];
+    if (!earlier) {
+      valueIndex.get(key)?.set(value.name.toLowerCase(), key.values.length);
+      key.values.push(value);
+      return;
+    }
+    value.name = earlier.name;
+    value.overwritten = [...earlier.overwritten, earlier.line];
+    key.values[at] = value;
+  };
+
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i] as RegOp;
+    switch (op.op) {
+      case 'key': {
+        const key = keyFor(op.path, op.line);
+        if (key.deleted) delete key.deleted;
+        break;
+      }
+      case 'deleteKey': {
+        const key = keyFor(op.path, op.line);
+        const prefix = op.path.toLowerCase() + '\\';
+        for (const k of keys) {
+          if (k === key || k.path.toLowerCase().startsWith(prefix)) {
+            k.deleted = true;
+            k.values = [];
+            valueIndex.delete(k);
+          }
+        }
+        break;
+      }
+      case 'value': {
+        const key = keyFor(op.path, op.line);
+        const data = known[i] ?? decodeData(op.type, op.bytes, op.codePage);
+        // Two literals rather than a spread: the spread cost an extra object per value.
+        put(
+          key,
+          op.codePage
+            ? {
+                name: op.name,
+                type: op.type,
+                bytes: op.bytes,
+                data,
+                codePage: true,
+                line: op.line,
+                endLine: op.endLine,
+                overwritten: [],
+              }
+            : {
+                name: op.name,
+                type: op.type,
+                bytes: op.bytes,
+                data,
+                line: op.line,
+                endLine: op.endLine,
+                overwritten: [],
+              },
+        );
+        break;
+      }
+      case 'deleteValue': {
+        const key = keyFor(op.path, op.line);
+        put(key, {
+          name: op.name,
+          type: 0,
+          bytes: EMPTY,
+          data: null,
+          line: op.line,
+          endLine: op.line,
+          deleted: true,
+          overwritten: [],
+        });
+        break;
+      }
+    }
+  }
+  return keys;
+}
+
+/** The key at `path` (case-insensitive; HKLM, HKCU … accepted), or undefined. */
+export function findKey(doc: Pick<RegDocument, 'keys'>, path: string): RegKey | undefined {
+  const wanted = normalizeKeyPath(path).toLowerCase();
+  return doc.keys.find((k) => k.path.toLowerCase() === wanted);
+}
+
+/** The value `name` of `key` (case-insensitive; '' or '@' for the default value). */
+export function findValue(key: RegKey, name: string): RegValue | undefined {
+  const wanted = name === '@' ? '' : name.toLowerCase();
+  return key.values.find((v) => v.name.toLowerCase() === wanted);
+}

@@ -1,0 +1,9 @@
+// The .reg parser library: bytes → RegDocument and back. Pure TypeScript (browser, worker, CLI).
+export { parseReg, parseRegText, type ParseOptions } from './parse';
+export { findKey, findValue, foldOps } from './fold';
+export { typeName, decodeData, toHex } from './data';
+export type * from './types';
+export { parseRegChunks } from './chunks';
+export { serializeReg } from './serialize';
+export { toParseJson, type ParseJson } from './json';
+export { scanKvp, isKvpKeyPath, restrictToKvp } from './kvp-scan';

@@ -1,0 +1,564 @@
+// scanKvp: only the keys the KVP analysis reads, without decoding and parsing the whole export.
+import { DETECT_HEAD_BYTES, LITTLE_ENDIAN, detectUnicode } from './decode';
+import { foldOps } from './fold';
+import { readHeader } from './header';
+import { parseKeyLine } from './key-line';
+import { RegLineParser } from './line-parser';
+import { buildDocument, failedDocument, parseReg } from './parse';
+import { StreamDecoder } from './stream-decoder';
+import { RegTextReader } from './text-reader';
+import type { Diagnostic, RegDocument, RegFormat, RegOp } from './types';
+
+/**
+ * The keys scanKvp keeps (kvp-reference): `\Microsoft\Windows NT\CurrentVersion` itself, where
+ * the guest's OS version is (not its many subkeys), and every path that mentions
+ * `Virtual Machine` or `VirtualMachine` anywhere, case-insensitively: the real
+ * `HKLM\SOFTWARE\Microsoft\Virtual Machine\…` keys and the look-alikes the analyzer flags
+ * (`…\Wow6432Node\Microsoft\Virtual Machine\…`, the same under HKEY_CURRENT_USER, …).
+ */
+export function isKvpKeyPath(path: string): boolean {
+  const lower = path.toLowerCase();
+  return (
+    lower.includes('virtual machine') ||
+    lower.includes('virtualmachine') ||
+    lower.endsWith('\\microsoft\\windows nt\\currentversion')
+  );
+}
+
+/**
+ * Picks, in file order, the ops scanKvp keeps: those on kept paths (isKvpKeyPath), and each
+ * deletion of a key above a kept key seen before it — `[-HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft]`
+ * deletes Guest\Parameters too (§3), so the fold must see it.
+ */
+class KvpOpFilter {
+  /** Lowercased kept paths met so far. */
+  private readonly seen = new Set<string>();
+
+  keep(op: RegOp): boolean {
+    if (isKvpKeyPath(op.path)) {
+      this.seen.add(op.path.toLowerCase());
+      return true;
+    }
+    if (op.op !== 'deleteKey') return false;
+    const prefix = op.path.toLowerCase() + '\\';
+    for (const path of this.seen) if (path.startsWith(prefix)) return true;
+    return false;
+  }
+}
+
+function keptOps(ops: readonly RegOp[]): RegOp[] {
+  const filter = new KvpOpFilter();
+  return ops.filter((op) => filter.keep(op));
+}
+
+/** A document cut down to the kept keys (what scanKvp returns for the same input). */
+export function restrictToKvp(doc: RegDocument): RegDocument {
+  return {
+    ...doc,
+    ops: keptOps(doc.ops),
+    keys: doc.keys.filter((key) => isKvpKeyPath(key.path)),
+  };
+}
+
+/**
+ * The kept keys of a .reg export (see isKvpKeyPath); same keys, values and ops as
+ * `restrictToKvp(parseReg(bytes))`, for a whole buffer and for chunks. Diagnostics cover only
+ * the header and the lines of the kept key blocks (deliberate: the skipped parts are not read).
+ *
+ * UTF-16LE (every regedit export) is skipped at the code-unit level: one tight pass finds line
+ * breaks and `[` at line starts; only key lines that may be kept are decoded, and only the
+ * blocks of kept keys (and `[-…]` lines, which may delete a kept key's parent) are parsed.
+ * Chunks are scanned as they arrive, carrying the partial last line (and the lines that may
+ * leave a hex continuation open, §2.4) to the next chunk. Other encodings (small, hand-written
+ * files) are parsed whole and then cut down; chunks of them stop being read once the header
+ * shows that nothing after it counts.
+ */
+export function scanKvp(bytes: Uint8Array): RegDocument;
+export function scanKvp(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): Promise<RegDocument>;
+export function scanKvp(
+  input: Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): RegDocument | Promise<RegDocument> {
+  if (!(input instanceof Uint8Array)) return scanChunks(input);
+  try {
+    const guess = detectUnicode(input.subarray(0, DETECT_HEAD_BYTES));
+    if (guess?.encoding === 'utf-16le' && LITTLE_ENDIAN) {
+      const scanner = new Utf16Scanner(guess.diagnostics);
+      scanner.push(input.subarray(guess.bomLength));
+      const doc = scanner.end();
+      if (doc) return doc; // null: Windows 3.1, parsed whole below
+    }
+    return restrictToKvp(parseReg(input));
+  } catch (error) {
+    return failedDocument(error);
+  }
+}
+
+async function scanChunks(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): Promise<RegDocument> {
+  // Until the encoding is known, and for UTF-16LE until the header is read, the chunks are
+  // held: a file the scanner does not take (8-bit, big-endian, Windows 3.1) is then parsed
+  // whole from its first byte.
+  let held: Uint8Array[] = [];
+  let heldBytes = 0;
+  let scanner: Utf16Scanner | null = null;
+  let whole: WholeParse | null = null;
+  try {
+    for await (const chunk of chunks) {
+      if (whole) {
+        if (!whole.push(chunk)) break;
+        continue;
+      }
+      held.push(chunk);
+      heldBytes += chunk.length;
+      let more: boolean;
+      if (!scanner) {
+        if (heldBytes < DETECT_HEAD_BYTES) continue;
+        const head = concat(held);
+        held = [head];
+        const guess = detectUnicode(head.subarray(0, DETECT_HEAD_BYTES));
+        if (guess?.encoding !== 'utf-16le' || !LITTLE_ENDIAN) {
+          whole = new WholeParse();
+          if (!whole.push(head)) break;
+          continue;
+        }
+        scanner = new Utf16Scanner(guess.diagnostics);
+        more = scanner.push(head.subarray(guess.bomLength));
+      } else {
+        more = scanner.push(chunk);
+      }
+      if (scanner.win31) {
+        whole = new WholeParse();
+        scanner = null;
+        if (!whole.push(concat(held))) break;
+        continue;
+      }
+      if (scanner.format !== null) held = [];
+      if (!more) break;
+    }
+    if (whole) return whole.end();
+    if (!scanner) return scanKvp(concat(held)); // fewer bytes than it takes to tell the encoding
+    const doc = scanner.end();
+    // null: the header, completed only by the end of the input, is Windows 3.1's.
+    return doc ?? scanKvp(concat(held));
+  } catch (error) {
+    return failedDocument(error);
+  }
+}
+
+/** The full parse of chunks, cut down at the end; stops reading once nothing more counts. */
+class WholeParse {
+  private readonly decoder = new StreamDecoder();
+  private readonly reader = new RegTextReader();
+
+  /** False once the rest of the input cannot change the result. */
+  push(chunk: Uint8Array): boolean {
+    this.reader.push(this.decoder.push(chunk));
+    return !this.reader.readsNoMore;
+  }
+
+  end(): RegDocument {
+    this.reader.push(this.decoder.end());
+    const { encoding, diagnostics } = this.decoder;
+    return restrictToKvp(buildDocument(this.reader.end(), encoding, diagnostics));
+  }
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+const BRACKET = 91;
+const MINUS = 45;
+const SEMI = 59;
+const BACKSLASH = 92;
+/** fromCharCode.apply takes at most this many units at once (engines limit arguments). */
+const APPLY_UNITS = 0x2000;
+
+/**
+ * The UTF-16LE scanner: code units (after the BOM) go in by push, in pieces of any size; the
+ * document comes out of end. Works on a window of units: the carried tail of the previous
+ * pieces, then the new piece. Positions are unit indices in the window; `pos` is always the
+ * start of the next line to look at and `line` its 1-based number.
+ */
+class Utf16Scanner {
+  /** The header's format once read; null until then. */
+  format: RegFormat | null = null;
+  private readonly diagnostics: Diagnostic[];
+  private parser: RegLineParser | null = null;
+  private unicodeStrings = true;
+  /** `[-…]` lines met while skipping: they may delete a kept key's parent. */
+  private readonly deletions: RegOp[] = [];
+  /** Feeding the lines of a kept key's block to the parser (else: skipping). */
+  private feeding = false;
+  /** The next line fed is the key line that opened the block. */
+  private firstOfBlock = false;
+
+  private units: Uint16Array = new Uint16Array(0);
+  private n = 0;
+  private pos = 0;
+  private line = 1;
+  /** Window start of the lines that may leave a hex continuation open (§2.4, see runStart). */
+  private bodyStart = 0;
+  /** Bytes not yet in a window: an odd trailing byte, and the carried lines. */
+  private carry: Uint8Array = new Uint8Array(0);
+  /** Reused backing store of windows that need a copy (carry + piece). */
+  private work = new Uint8Array(0);
+  /** A Windows 3.1 file (`REGEDIT` header): not for this scanner (see end). */
+  win31 = false;
+
+  constructor(encodingDiagnostics: Diagnostic[]) {
+    this.diagnostics = [...encodingDiagnostics];
+  }
+
+  /** Scans `bytes` after what came before; false once nothing more needs reading. */
+  push(bytes: Uint8Array): boolean {
+    this.window(bytes);
+    return this.scan(false);
+  }
+
+  /**
+   * The document; null for a Windows 3.1 file (`REGEDIT` header), whose lines are not
+   * key/value lines, so the caller parses it whole.
+   */
+  end(): RegDocument | null {
+    if (this.format === null || this.parser) {
+      // The last partial line; an odd last byte reads as U+FFFD, as decodeUtf16le does.
+      const odd = this.carry.length % 2 === 1;
+      const tail = odd ? new Uint8Array(this.carry.length + 1) : this.carry;
+      if (odd) {
+        tail.set(this.carry.subarray(0, this.carry.length - 1));
+        tail[tail.length - 2] = 0xfd;
+        tail[tail.length - 1] = 0xff;
+      }
+      this.carry = new Uint8Array(0);
+      this.window(tail);
+      this.scan(true);
+    }
+    if (this.win31) return null;
+    const parser = this.parser;
+    if (!parser) {
+      return {
+        format: this.format ?? 'none',
+        encoding: 'utf-16le',
+        ops: [],
+        keys: [],
+        diagnostics: this.diagnostics,
+      };
+    }
+    if (this.feeding) parser.finish(this.line - 1);
+    const ops = keptOps(mergeByLine(parser.ops, this.deletions));
+    return {
+      format: this.format ?? 'none',
+      encoding: 'utf-16le',
+      ops,
+      keys: foldOps(ops).filter((k) => isKvpKeyPath(k.path)),
+      diagnostics: [...this.diagnostics, ...parser.diagnostics],
+    };
+  }
+
+  /** Makes the window: the carry, then `bytes` (in place when nothing is carried). */
+  private window(bytes: Uint8Array): void {
+    const carried = this.carry.length;
+    const total = carried + bytes.length;
+    let data: Uint8Array;
+    if (carried === 0 && bytes.byteOffset % 2 === 0) {
+      data = bytes;
+    } else {
+      if (this.work.length < total)
+        this.work = new Uint8Array(Math.max(total, 2 * this.work.length));
+      this.work.set(this.carry);
+      this.work.set(bytes, carried);
+      data = this.work.subarray(0, total);
+    }
+    this.n = total >> 1;
+    this.units = new Uint16Array(data.buffer, data.byteOffset, this.n);
+    this.carry = data.subarray(this.n * 2);
+  }
+
+  /**
+   * Reads the window's lines from `pos`. Unless `last`, stops at a line it cannot finish (its
+   * break, or a CR's LF, may be in the next piece) and carries the window from there — or from
+   * the start of the lines before it that may leave a continuation open. Returns false when the
+   * rest of the input does not matter (not a registry export, or a header that imports nothing).
+   */
+  private scan(last: boolean): boolean {
+    if (this.format === null) {
+      let end = this.lineEnd(0);
+      if (end === -1) {
+        if (!last) return this.keepFrom(0);
+        end = this.n;
+      } else if (!last && end === this.n - 1 && this.units[end] === CR) {
+        return this.keepFrom(0);
+      }
+      if (!this.header(end)) return false;
+    }
+    const units = this.units;
+    const n = this.n;
+    for (;;) {
+      const start = this.pos;
+      if (this.feeding) {
+        const end = this.lineEnd(start);
+        if (end === -1 && (!last || start === n)) break;
+        const stop = end === -1 ? n : end;
+        const next = this.nextLine(stop, last);
+        if (next === -1) break;
+        this.feed(start, stop);
+        this.pos = next;
+        this.line++;
+        continue;
+      }
+      // Skipping: only a `[` at the line's start (after spaces and tabs) matters.
+      let i = start;
+      let u = 0;
+      while (i < n && ((u = units[i] as number) === SPACE || u === TAB)) i++;
+      if (u === BRACKET && i < n) {
+        const end = this.lineEnd(i);
+        if (end === -1 && !last) break;
+        const stop = end === -1 ? n : end;
+        if (this.nextLine(stop, last) === -1) break;
+        if (this.keyLine(start, i, stop)) continue; // a kept block starts here
+        i = stop;
+      } else {
+        // The hot loop: most of a large export passes through here, unit by unit.
+        while (i < n && ((u = units[i] as number) > CR || (u !== LF && u !== CR))) i++;
+      }
+      if (i === n) {
+        if (last) {
+          if (start < n) this.line++;
+          this.pos = n;
+        }
+        break;
+      }
+      const next = this.nextLine(i, last);
+      if (next === -1) break;
+      this.pos = next;
+      this.line++;
+    }
+    return last || this.keepFrom(this.feeding ? this.pos : this.runStart(this.pos));
+  }
+
+  /** Carries the window from unit `from` (and the odd byte after it) into the next one. */
+  private keepFrom(from: number): boolean {
+    const rest = new Uint8Array(2 * (this.n - from) + this.carry.length);
+    rest.set(
+      new Uint8Array(this.units.buffer, this.units.byteOffset + 2 * from, 2 * (this.n - from)),
+    );
+    rest.set(this.carry, 2 * (this.n - from));
+    this.carry = rest;
+    this.pos -= from;
+    this.bodyStart = Math.max(0, this.bodyStart - from);
+    return true;
+  }
+
+  /** Reads the header line ending at `end`; false when nothing after it is read. */
+  private header(end: number): boolean {
+    const text = this.text(0, end);
+    const header = readHeader(text, 0, text.length);
+    this.format = header.format;
+    this.diagnostics.push(...header.diagnostics);
+    if (header.win31) this.win31 = true;
+    if (header.win31 || header.format === 'none' || header.format === 'regedit-other') {
+      // Not a registry export, or one whose lines import nothing (§1.1): nothing to keep.
+      return false;
+    }
+    this.unicodeStrings = header.format !== 'regedit4';
+    this.parser = new RegLineParser({ unicodeStrings: this.unicodeStrings });
+    this.pos = this.nextLine(end, true);
+    this.bodyStart = this.pos;
+    this.line = 2;
+    return true;
+  }
+
+  /**
+   * A line starting at `start` whose first non-blank unit, `[` at `bracket`, ends at `end`.
+   * Returns true when it opens a kept block (feeding starts at `start`).
+   */
+  private keyLine(start: number, bracket: number, end: number): boolean {
+    const units = this.units;
+    const deleting = units[bracket + 1] === MINUS;
+    if (!deleting && !mayBeKept(units, bracket + 1, end)) return false;
+    const text = this.text(start, end);
+    const key = parseKeyLine(text, bracket - start, text.length);
+    if (key.kind === 'invalid') return false;
+    const kept = isKvpKeyPath(key.path);
+    if (!kept && key.kind === 'key') return false;
+    if (this.swallowed(start)) return false;
+    if (!kept) {
+      this.deletions.push({ op: 'deleteKey', line: this.line, path: key.path });
+      return false;
+    }
+    this.feeding = true;
+    this.firstOfBlock = true;
+    return true;
+  }
+
+  /** Gives the line `[start, end)` to the parser; stops feeding after a key line not kept. */
+  private feed(start: number, end: number): void {
+    const parser = this.parser as RegLineParser;
+    const text = this.text(start, end);
+    const seen = parser.keyLinesSeen;
+    parser.line(text, 0, text.length, this.line);
+    if (this.firstOfBlock) {
+      this.firstOfBlock = false;
+      return;
+    }
+    if (parser.keyLinesSeen === seen) return;
+    const current = parser.currentKey;
+    const keep =
+      current !== null
+        ? isKvpKeyPath(current)
+        : parser.inDeletedKey && isKvpKeyPath(parser.keyPathNow);
+    if (!keep) this.feeding = false;
+  }
+
+  /** Index of the CR or LF that ends the line holding `p`, or −1 when it is not in the window. */
+  private lineEnd(p: number): number {
+    const units = this.units;
+    const n = this.n;
+    let u: number;
+    while (p < n && ((u = units[p] as number) > CR || (u !== LF && u !== CR))) p++;
+    return p < n ? p : -1;
+  }
+
+  /** Start of the line after the break at `end` (CRLF counts once); −1 when that needs more input. */
+  private nextLine(end: number, last: boolean): number {
+    if (end >= this.n) return this.n;
+    if (this.units[end] !== CR) return end + 1;
+    if (end + 1 < this.n) return this.units[end + 1] === LF ? end + 2 : end + 1;
+    return last ? end + 1 : -1;
+  }
+
+  /** Start of the line before the one starting at `start` (which must not be the first). */
+  private previousLineStart(start: number): number {
+    const units = this.units;
+    let p = start - 1; // the break that ends the previous line
+    if (p > 0 && units[p] === LF && units[p - 1] === CR) p--;
+    while (p > 0 && units[p - 1] !== LF && units[p - 1] !== CR) p--;
+    return p;
+  }
+
+  /**
+   * Start of the lines before `start` that may leave a hex value's continuation open at it
+   * (§2.4 X9): walks back over filler lines (blank, ;comment) and lines with a `\` followed by
+   * nothing but blanks or a ;comment — the only ones that can end with an open continuation —
+   * down to the first of those; `start` itself when the line before is neither.
+   */
+  private runStart(start: number): number {
+    const units = this.units;
+    let from = start;
+    let cur = start;
+    while (cur > this.bodyStart) {
+      const p = this.previousLineStart(cur);
+      const end = this.lineEnd(p);
+      let q = p;
+      while (q < end && (units[q] === SPACE || units[q] === TAB)) q++;
+      if (q === end || units[q] === SEMI) {
+        cur = p; // filler
+        continue;
+      }
+      if (!this.mayContinue(q, end)) break;
+      from = p;
+      cur = p;
+    }
+    return from;
+  }
+
+  /** Whether `[from, end)` holds a `\` followed by only blanks, or blanks and a ;comment. */
+  private mayContinue(from: number, end: number): boolean {
+    const units = this.units;
+    for (let k = from; k < end; k++) {
+      if (units[k] !== BACKSLASH) continue;
+      let q = k + 1;
+      while (q < end && (units[q] === SPACE || units[q] === TAB)) q++;
+      if (q === end || units[q] === SEMI) return true;
+    }
+    return false;
+  }
+
+  /** Whether the line at `start` is swallowed by a continuation left open before it (X9). */
+  private swallowed(start: number): boolean {
+    const from = this.runStart(start);
+    if (from === start) return false;
+    const replay = new RegLineParser({ unicodeStrings: this.unicodeStrings });
+    for (let p = from; p < start;) {
+      const end = this.lineEnd(p);
+      const t = this.text(p, end);
+      replay.line(t, 0, t.length, 0);
+      p = this.nextLine(end, true);
+    }
+    return replay.continuing;
+  }
+
+  private text(start: number, end: number): string {
+    let s = '';
+    for (let p = start; p < end; p += APPLY_UNITS) {
+      s += String.fromCharCode.apply(
+        null,
+        this.units.subarray(p, Math.min(end, p + APPLY_UNITS)) as unknown as number[],
+      );
+    }
+    return s;
+  }
+}
+
+/**
+ * Whether the key line's units `[from, to)` may name a kept path: they hold `virtual machine`,
+ * `virtualmachine` or `currentversion` (ASCII, any case), or a non-ASCII unit (whose lowercase
+ * could differ). A cheap test that spares decoding the other key lines.
+ */
+function mayBeKept(units: Uint16Array, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const u = units[j] as number;
+    if (u >= 128) return true;
+    const lower = u | 0x20;
+    if (lower === 0x76 && matchWord(units, j + 1, to, 'irtual')) {
+      const q = units[j + 7] === SPACE ? j + 8 : j + 7;
+      if (matchWord(units, q, to, 'machine')) return true;
+    } else if (lower === 0x63 && matchWord(units, j + 1, to, 'urrentversion')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** ASCII-case-insensitive `word` (lowercase letters) at `units[at]`. */
+function matchWord(units: Uint16Array, at: number, to: number, word: string): boolean {
+  if (at + word.length > to) return false;
+  for (let k = 0; k < word.length; k++) {
+    if (((units[at + k] as number) | 0x20) !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+function mergeByLine(a: RegOp[], b: RegOp[]): RegOp[] {
+  if (b.length === 0) return a;
+  const out: RegOp[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x && (!y || x.line <= y.line)) {
+      out.push(x);
+      i++;
+    } else if (y) {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+}

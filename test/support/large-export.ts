@@ -1,0 +1,87 @@
+// A large, realistic regedit export (UTF-16LE with BOM, CRLF) for the e2e tests, the benches and
+// the scanKvp tests: many keys of the kinds a full export holds (CLSIDs with strings, escaped
+// paths, dwords, wrapped hex(2), hex(7) and binary blobs, hex(b) qwords), with the blocks of a
+// KVP export placed in the middle. Deterministic: the same arguments give the same bytes.
+
+const HEADER = 'Windows Registry Editor Version 5.00\r\n\r\n';
+
+function hexLine(prefix: string, bytes: number[]): string {
+  // regedit's wrapping (reg-format.md §2.8): break after a comma once the line reaches 77 columns.
+  let out = prefix;
+  let column = prefix.length;
+  bytes.forEach((byte, index) => {
+    out += byte.toString(16).padStart(2, '0');
+    if (index === bytes.length - 1) return;
+    out += ',';
+    column += 3;
+    if (column >= 77) {
+      out += '\\\r\n  ';
+      column = 2;
+    }
+  });
+  return `${out}\r\n`;
+}
+
+function utf16Bytes(text: string): number[] {
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes.push(c & 0xff, c >> 8);
+  }
+  return bytes;
+}
+
+function block(n: number): string {
+  const guid = `{${n.toString(16).padStart(8, '0').toUpperCase()}-4E2B-4C1A-9D3F-0A1B2C3D4E5F}`;
+  const key = `HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\CLSID\\${guid}`;
+  const blob = Array.from({ length: 96 }, (_, i) => (n * 31 + i * 7) & 0xff);
+  const qword = Array.from({ length: 8 }, (_, i) => (n >> (i * 4)) & 0xff);
+  return (
+    `[${key}]\r\n@="Sample COM class ${n}"\r\n"AppID"="${guid}"\r\n` +
+    `"Flags"=dword:${(n & 0xffff).toString(16).padStart(8, '0')}\r\n` +
+    hexLine('"Stamp"=hex(b):', qword) +
+    `\r\n` +
+    `[${key}\\InprocServer32]\r\n` +
+    hexLine('@=hex(2):', utf16Bytes(`%SystemRoot%\\System32\\component${n}.dll\0`)) +
+    `"ThreadingModel"="Both"\r\n` +
+    `"Path"="C:\\\\Program Files\\\\Vendor\\\\App ${n}\\\\bin"\r\n` +
+    hexLine('"Names"=hex(7):', utf16Bytes(`first ${n}\0second\0third ${n % 7}\0\0`)) +
+    hexLine('"Signature"=hex:', blob) +
+    `\r\n`
+  );
+}
+
+/** Text of an export of at least `minBytes` once encoded, with `kvpText` (header stripped) midway. */
+export function largeExportText(minBytes: number, kvpText: string): string {
+  const kvpBlocks = kvpText.replace(/^[^\n]*\n/, '').replace(/\r?\n/g, '\r\n');
+  const parts: string[] = [HEADER];
+  let chars = HEADER.length;
+  let n = 0;
+  let placed = false;
+  while (chars * 2 < minBytes) {
+    const text = block(n++);
+    parts.push(text);
+    chars += text.length;
+    if (!placed && chars * 2 >= minBytes / 2) {
+      parts.push(kvpBlocks);
+      chars += kvpBlocks.length;
+      placed = true;
+    }
+  }
+  if (!placed) parts.push(kvpBlocks);
+  return parts.join('');
+}
+
+/** The same, as the bytes regedit writes: UTF-16LE with a BOM. */
+export function largeExportBytes(minBytes: number, kvpText: string): Uint8Array {
+  const text = largeExportText(minBytes, kvpText);
+  const bytes = new Uint8Array(2 + text.length * 2);
+  bytes[0] = 0xff;
+  bytes[1] = 0xfe;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes[2 + 2 * i] = c & 0xff;
+    bytes[3 + 2 * i] = c >> 8;
+  }
+  return bytes;
+}
