@@ -1,5 +1,30 @@
 import { version } from '../../package.json';
+import { analyzeCommand } from './analyze-command.ts';
 import type { CliIo, Command } from './io.ts';
+import { linkCommand } from './link-command.ts';
+import { parseCommand } from './parse-command.ts';
+
+/** Command name → how it is called and what it does (for --help), and its implementation. */
+export const commands: Record<string, { usage: string[]; summary: string; run: Command }> = {
+  parse: {
+    usage: ['parse <file|-> [--json]'],
+    summary: 'every key and value of the export, as Windows would import it',
+    run: parseCommand,
+  },
+  analyze: {
+    usage: [
+      'analyze <file|-> [--json] [--guest-os X] [--host-version X]',
+      'analyze --link <url|#v1.…> [--json]',
+    ],
+    summary: 'the checks and verdicts, as on the page',
+    run: analyzeCommand,
+  },
+  link: {
+    usage: ['link <file|-> [--guest-os X] [--host-version X] [--redact]'],
+    summary: 'the #v1.… fragment of a link that opens the report on the page',
+    run: linkCommand,
+  },
+};
 
 const usage = `kvp-analyzer ${version} — explains a Hyper-V guest's Data Exchange (KVP) values
 
@@ -7,15 +32,17 @@ Usage:
   kvp-analyzer <command> [options]
 
 Commands:
-  (none yet: parse, analyze and link are on the way)
+${Object.values(commands)
+  .map((command) => [...command.usage.map((line) => `  ${line}`), `      ${command.summary}`])
+  .flat()
+  .join('\n')}
 
 Options:
   -h, --help     show this help
   -v, --version  print the version
-`;
 
-/** Command name → implementation. Each command gets the arguments after its name. */
-export const commands: Record<string, Command> = {};
+Exit codes: 0 done (analyze: no check failed), 1 a check failed, 2 bad input or usage.
+`;
 
 /** argv (without node and script) → exit code. Never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -34,7 +61,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
-    return await command(rest, io);
+    return await command.run(rest, io);
   } catch (error) {
     io.stderr(`kvp-analyzer: ${(error as Error).message}\n`);
     return 2;

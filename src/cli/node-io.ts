@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { CliIo } from './io.ts';
 
 /** Reads all of standard input. */
@@ -25,15 +25,21 @@ export function nodeIo(): CliIo {
     async readInput(path) {
       if (path === '-') return readStdin();
       try {
-        return new Uint8Array(await readFile(path));
+        // One synchronous read is the fastest way in for a single file; the view copies nothing.
+        const buffer = readFileSync(path);
+        return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
       } catch (error) {
         throw describe(error, path);
       }
     },
     async *readChunks(path) {
-      const stream = path === '-' ? process.stdin : createReadStream(path);
+      const stream =
+        path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
       try {
-        for await (const chunk of stream) yield new Uint8Array(chunk as Buffer);
+        for await (const chunk of stream) {
+          const buffer = chunk as Buffer;
+          yield new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+        }
       } catch (error) {
         throw describe(error, path);
       }

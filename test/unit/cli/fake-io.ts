@@ -4,9 +4,20 @@ import type { CliIo } from '../../../src/cli/io.ts';
 export interface FakeIo extends CliIo {
   out: string;
   err: string;
+  /** Whether the command read its input in chunks. */
+  chunked: boolean;
 }
 
-export function fakeIo(files: Record<string, Uint8Array | string> = {}, isTTY = false): FakeIo {
+export interface FakeIoOptions {
+  isTTY?: boolean;
+  /** The size sizeOf() reports, to make a small file look large. */
+  size?: number;
+}
+
+export function fakeIo(
+  files: Record<string, Uint8Array | string> = {},
+  options: FakeIoOptions = {},
+): FakeIo {
   const bytesOf = (path: string): Uint8Array => {
     const file = files[path];
     if (file === undefined) throw new Error(`cannot read ${path}: no such file`);
@@ -15,6 +26,8 @@ export function fakeIo(files: Record<string, Uint8Array | string> = {}, isTTY = 
   const io: FakeIo = {
     out: '',
     err: '',
+    chunked: false,
+    isTTY: options.isTTY ?? false,
     stdout: (text) => {
       io.out += text;
     },
@@ -23,13 +36,15 @@ export function fakeIo(files: Record<string, Uint8Array | string> = {}, isTTY = 
     },
     readInput: async (path) => bytesOf(path),
     async *readChunks(path) {
+      io.chunked = true;
       const bytes = bytesOf(path);
       // Odd-sized chunks, so that readers meet split code units and lines.
-      for (let start = 0; start < bytes.length; start += 4093)
-        yield bytes.subarray(start, start + 4093);
+      for (let start = 0; start < bytes.length; start += 999) {
+        yield bytes.subarray(start, start + 999);
+      }
     },
-    sizeOf: async (path) => (files[path] === undefined ? undefined : bytesOf(path).length),
-    isTTY,
+    sizeOf: async (path) =>
+      files[path] === undefined ? undefined : (options.size ?? bytesOf(path).length),
   };
   return io;
 }

@@ -1,0 +1,123 @@
+// `kvp-analyzer analyze <file|-> [--json] [--guest-os <major.minor>] [--host-version <major.minor>]`
+// `kvp-analyzer analyze --link <url or fragment> [--json] …`: a shared link, as the page opens it.
+// Exit codes: 0 no check failed · 1 a check failed (or errored) · 2 the input cannot be analysed.
+
+import type { KvpSnapshot } from '../lib/kvp/snapshot.ts';
+import { PermalinkError, decodePermalink } from '../lib/permalink/index.ts';
+import { whyNotAnExport } from '../lib/reg/not-an-export.ts';
+import type { RegDocument } from '../lib/reg/types.ts';
+import { analyze, toAnalyzeJson, type WhatIf } from '../lib/rules/index.ts';
+import { UsageError, readKvpDocument, takeWhatIf } from './command-input.ts';
+import type { Command } from './io.ts';
+import { formatReport } from './text-report.ts';
+
+const USAGE = `Usage: kvp-analyzer analyze <file|-> [--json] [--guest-os <major.minor>] [--host-version <major.minor>]
+       kvp-analyzer analyze --link <url or #v1.… fragment> [--json]
+
+Explains whether Windows Update offers Hyper-V integration-component updates to the guest whose
+"HKLM\\SOFTWARE\\Microsoft\\Virtual Machine" export this is, and whether its Data Exchange (KVP)
+values are healthy.
+
+Options:
+  --json                       print the analysis as JSON
+  --link <url or fragment>     analyse a shared link (made by the page or 'kvp-analyzer link')
+                               instead of a file
+  --guest-os <major.minor>     what if the guest ran this Windows version (e.g. 6.1)
+  --host-version <major.minor> what if the host reported this version (e.g. 6.4)
+  -h, --help                   show this help
+
+Exit status: 0 no check failed, 1 a check failed, 2 the input cannot be analysed.
+`;
+
+/** What to analyse: a file (or - for standard input), or a shared link. */
+type Source = { file: string } | { link: string };
+
+interface Options {
+  source: Source;
+  json: boolean;
+  whatIf: WhatIf;
+}
+
+function parseArgs(argv: string[]): Options | 'help' {
+  let file: string | undefined;
+  let link: string | undefined;
+  let json = false;
+  const whatIf: WhatIf = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '-h' || arg === '--help') return 'help';
+    if (arg === '--json') {
+      json = true;
+      continue;
+    }
+    const last = takeWhatIf(argv, i, whatIf);
+    if (last !== undefined) {
+      i = last;
+      continue;
+    }
+    const linkMatch = /^--link(?:=(.*))?$/s.exec(arg);
+    if (linkMatch) {
+      link = linkMatch[1] ?? argv[++i];
+      if (link === undefined) throw new UsageError('--link needs a link or its #v1.… fragment');
+      continue;
+    }
+    if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+    if (file !== undefined) throw new UsageError('give one file (or - for standard input)');
+    file = arg;
+  }
+  if (link !== undefined && file !== undefined) {
+    throw new UsageError('give a file or --link, not both');
+  }
+  if (link !== undefined) return { source: { link }, json, whatIf };
+  if (file === undefined) throw new UsageError('give a .reg file (or - for standard input)');
+  return { source: { file }, json, whatIf };
+}
+
+export const analyzeCommand: Command = async (argv, io) => {
+  const json = argv.includes('--json');
+  const fail = (why: string): number => {
+    if (json) io.stdout(`${JSON.stringify({ error: why }, null, 2)}\n`);
+    else io.stderr(`kvp-analyzer analyze: ${why}\n`);
+    return 2;
+  };
+  let options: Options | 'help';
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    if (!json) io.stderr(USAGE);
+    return fail(error.message);
+  }
+  if (options === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  let input: RegDocument | KvpSnapshot;
+  const { source } = options;
+  if ('link' in source) {
+    try {
+      // Exactly what the page does with a link: decode, then analyse the snapshot alone.
+      input = await decodePermalink(source.link);
+    } catch (error) {
+      if (!(error instanceof PermalinkError)) throw error;
+      return fail(error.message);
+    }
+  } else {
+    try {
+      input = await readKvpDocument(source.file, io);
+    } catch (error) {
+      return fail(error instanceof Error ? error.message : String(error));
+    }
+    const notAnExport = whyNotAnExport(input);
+    if (notAnExport) return fail(notAnExport);
+  }
+  const result = analyze(input, options.whatIf);
+  if (options.json) {
+    io.stdout(`${JSON.stringify(toAnalyzeJson(result), null, 2)}\n`);
+  } else {
+    const colour = io.isTTY && !process.env.NO_COLOR;
+    const label = 'link' in source ? 'a shared link' : source.file;
+    io.stdout(formatReport(result, label, colour));
+  }
+  return result.checks.some((c) => c.status === 'fail' || c.status === 'error') ? 1 : 0;
+};

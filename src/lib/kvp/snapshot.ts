@@ -1,0 +1,527 @@
+// RegDocument → KvpSnapshot: the facts the rules need, as plain serialisable data (a permalink
+// encodes it; the report is rebuilt from it alone). Everything keeps the line it came from.
+
+import type { RegDocument, RegEncoding, RegFormat, RegKey, RegValue } from '../reg/types.ts';
+import { findCatalogueEntry } from './catalogue.ts';
+import { readNumber, type NumberReading } from './numbers.ts';
+import {
+  AUTO_PATH,
+  CURRENT_VERSION_PATH,
+  PARAMETERS_PATH,
+  comparablePath,
+  isSameOrAncestor,
+} from './paths.ts';
+import { GIVEN, fromLine, type Provenance } from './provenance.ts';
+import { typeName as regTypeName } from '../reg/data.ts';
+
+/** One registry value as the snapshot keeps it: no bytes, only text, numbers or a hex string. */
+export interface SnapshotValue {
+  /** As written in the file. */
+  name: string;
+  type: number;
+  /** REG_SZ, REG_DWORD, …, or hex(N). */
+  typeName: string;
+  /** Text (SZ/EXPAND_SZ/LINK), a list (MULTI_SZ), a number (DWORD), a decimal string (QWORD), or
+   * null when only the bytes make sense (then see `hex`). */
+  data: string | number | string[] | null;
+  /** The raw bytes as "aa,bb,…" when `data` is null. */
+  hex?: string;
+  line: number;
+  /** For values the catalogue says are numbers: how it is stored, or why it is not a number. */
+  number?: NumberReading;
+  /** Every write of this name (compared case-insensitively) in the file, with its spelling, when
+   * the file writes it more than once; the last one wins (reg-format.md §2.7). */
+  writes?: { name: string; line: number }[];
+}
+
+export type KeyState = 'present' | 'deleted' | 'absent';
+
+export interface KeyFacts {
+  state: KeyState;
+  /** As first written in the file, else the canonical path. */
+  path: string;
+  /** The line that opened (present) or deleted (deleted) the key; null when absent. */
+  line: number | null;
+  values: SnapshotValue[];
+  /** `"name"=-` lines that delete a value of this key. */
+  deletedValues?: { name: string; line: number }[];
+}
+
+/** A key that looks like Guest\Parameters but is not the one Windows Update reads. */
+export interface LookAlikeKey {
+  path: string;
+  line: number;
+  deleted: boolean;
+  why: string;
+  values: { name: string; line: number }[];
+}
+
+export interface VersionFact {
+  name: string;
+  value: string;
+  provenance: Provenance;
+}
+
+export interface OsVersion {
+  major: number;
+  minor: number;
+  /** Where the pair came from. */
+  from: 'Auto' | 'CurrentVersion' | 'Parameters' | 'given';
+  build?: string;
+  productName?: string;
+  /** The values it was read from (or one "given by you" fact). */
+  facts: VersionFact[];
+}
+
+export interface WhatIf {
+  /** The guest OS as "major.minor", e.g. "6.1". */
+  guestOs?: string;
+  /** The host version as "major.minor", e.g. "6.4", overriding HostingSystemOsMajor/Minor. */
+  hostVersion?: string;
+}
+
+export interface KvpSnapshot {
+  /** Bump when the shape changes; the permalink keeps a migration ladder. */
+  schema: 1;
+  input: { format: RegFormat; encoding: RegEncoding };
+  parameters: KeyFacts;
+  auto: KeyFacts;
+  /** Only the version-related values of Windows NT\CurrentVersion. */
+  currentVersion: KeyFacts;
+  lookAlikes: LookAlikeKey[];
+  /** What the user gave (what-if), as parsed pairs. */
+  given: {
+    guestOs?: { major: number; minor: number };
+    hostVersion?: { major: number; minor: number };
+  };
+  /** The guest OS the rules use: given, else CurrentVersion, else Auto; null when unknown. */
+  guestOs: OsVersion | null;
+  /** Every guest OS version found in the file (CurrentVersion, Auto), to spot disagreement. */
+  guestOsInFile: OsVersion[];
+  /** The host version the rules use: given, else HostingSystemOsMajor/Minor when both read as numbers. */
+  hostVersion: OsVersion | null;
+}
+
+/** A value as the file gives it, without what the snapshot derives (typeName, number, hex). */
+export interface ValueFacts {
+  name: string;
+  type: number;
+  data: SnapshotValue['data'];
+  /** The raw bytes, only when `data` is null (the snapshot shows them as `hex`). */
+  bytes?: Uint8Array;
+  line: number;
+  writes?: { name: string; line: number }[];
+}
+
+export interface KeyFactsInFile extends Omit<KeyFacts, 'values'> {
+  values: ValueFacts[];
+}
+
+/** A look-alike key without its explanation (`why` follows from the path). */
+export type LookAlikeFacts = Omit<LookAlikeKey, 'why'>;
+
+/** What a snapshot is rebuilt from: the file's facts and the what-if, nothing derived. */
+export interface SnapshotFacts {
+  input: KvpSnapshot['input'];
+  parameters: KeyFactsInFile;
+  auto: KeyFactsInFile;
+  currentVersion: KeyFactsInFile;
+  lookAlikes: LookAlikeFacts[];
+  given: KvpSnapshot['given'];
+}
+
+/** The CurrentVersion values the snapshot keeps (the rest of that key is not about the guest OS). */
+export const CURRENT_VERSION_NAMES = [
+  'CurrentMajorVersionNumber',
+  'CurrentMinorVersionNumber',
+  'CurrentVersion',
+  'CurrentBuild',
+  'CurrentBuildNumber',
+  'ProductName',
+  'EditionID',
+  'InstallationType',
+];
+
+const NUMERIC_CURRENT_VERSION = new Set(['currentmajorversionnumber', 'currentminorversionnumber']);
+
+/** "aa,bb,…", as a .reg file lists bytes: readable in the report and in evidence. */
+function commaHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(',');
+}
+
+/** The bytes of a "aa,bb,…" string (commaHex's inverse). */
+function bytesOfCommaHex(hex: string): Uint8Array {
+  return Uint8Array.from(hex.split(',').filter(Boolean), (pair) => parseInt(pair, 16));
+}
+
+function valueFactsOf(value: RegValue): ValueFacts {
+  const data = value.data;
+  const out: ValueFacts = {
+    name: value.name,
+    type: value.type,
+    data: typeof data === 'bigint' ? data.toString() : data,
+    line: value.line,
+  };
+  if (out.data === null) out.bytes = value.bytes;
+  return out;
+}
+
+function toSnapshotValue(facts: ValueFacts, numeric: boolean): SnapshotValue {
+  const out: SnapshotValue = {
+    name: facts.name,
+    type: facts.type,
+    typeName: regTypeName(facts.type),
+    data: facts.data,
+    line: facts.line,
+  };
+  if (out.data === null) out.hex = commaHex(facts.bytes ?? new Uint8Array());
+  if (numeric) out.number = readNumber(out);
+  if (facts.writes) out.writes = facts.writes;
+  return out;
+}
+
+/** The ops that wrote each value name (case-insensitive) of a key, in file order. */
+function writesByName(
+  doc: RegDocument,
+  path: string,
+): Map<string, { name: string; line: number }[]> {
+  const wanted = comparablePath(path);
+  const writes = new Map<string, { name: string; line: number }[]>();
+  for (const op of doc.ops) {
+    if (op.op !== 'value' || comparablePath(op.path) !== wanted) continue;
+    const lower = op.name.toLowerCase();
+    const list = writes.get(lower) ?? [];
+    list.push({ name: op.name, line: op.line });
+    writes.set(lower, list);
+  }
+  return writes;
+}
+
+/**
+ * Whether the file leaves the key deleted: the last delete of the key or an ancestor comes after
+ * the last write to the key (reg-format.md §2.7: `[-key]` then `[key]` recreates it).
+ */
+function lastDeleteAfterWrites(doc: RegDocument, path: string): number | null {
+  const wanted = comparablePath(path);
+  let lastWrite = -1;
+  let lastDelete: { index: number; line: number } | null = null;
+  doc.ops.forEach((op, index) => {
+    if (op.op === 'deleteKey') {
+      if (isSameOrAncestor(op.path, path)) lastDelete = { index, line: op.line };
+    } else if (comparablePath(op.path) === wanted) {
+      lastWrite = index;
+    }
+  });
+  const found = lastDelete as { index: number; line: number } | null;
+  return found && found.index > lastWrite ? found.line : null;
+}
+
+/** The line that (re)opened the key after its last deletion, e.g. `[-key]` then `[key]`. */
+function openedAt(doc: RegDocument, path: string): number | null {
+  const wanted = comparablePath(path);
+  let line: number | null = null;
+  for (const op of doc.ops) {
+    if (op.op === 'deleteKey') {
+      if (isSameOrAncestor(op.path, path)) line = null;
+    } else if (line === null && comparablePath(op.path) === wanted) {
+      line = op.line;
+    }
+  }
+  return line;
+}
+
+function findKeyIn(doc: RegDocument, path: string): RegKey | undefined {
+  const wanted = comparablePath(path);
+  return doc.keys.find((key) => comparablePath(key.path) === wanted);
+}
+
+function keyFactsIn(
+  doc: RegDocument,
+  path: string,
+  keep: (name: string) => boolean = () => true,
+): KeyFactsInFile {
+  const key = findKeyIn(doc, path);
+  const deletedAt = lastDeleteAfterWrites(doc, path);
+  if (deletedAt !== null || key?.deleted) {
+    return {
+      state: 'deleted',
+      path: key?.path ?? path,
+      line: deletedAt ?? key?.line ?? null,
+      values: [],
+    };
+  }
+  if (!key) return { state: 'absent', path, line: null, values: [] };
+  const writes = writesByName(doc, key.path);
+  const values: ValueFacts[] = [];
+  const deletedValues: { name: string; line: number }[] = [];
+  for (const value of key.values) {
+    if (!keep(value.name)) continue;
+    if (value.deleted) {
+      deletedValues.push({ name: value.name, line: value.line });
+      continue;
+    }
+    const out = valueFactsOf(value);
+    const all = writes.get(value.name.toLowerCase()) ?? [];
+    if (all.length > 1) out.writes = all;
+    values.push(out);
+  }
+  const line = openedAt(doc, path) ?? key.line;
+  const facts: KeyFactsInFile = { state: 'present', path: key.path, line, values };
+  if (deletedValues.length > 0) facts.deletedValues = deletedValues;
+  return facts;
+}
+
+/** Why a key path looks like Guest\Parameters without being it; undefined when it does not. */
+export function lookAlikeReason(path: string): string | undefined {
+  const p = comparablePath(path);
+  const real = comparablePath(PARAMETERS_PATH);
+  if (p === real) return undefined;
+  if (p.startsWith(`${real}\\`)) return 'a subkey of Guest\\Parameters; its values are not read';
+  if (!/\\guest\\parameter|virtualmachine\\(guest\\)?parameters/.test(p)) return undefined;
+  if (p.includes('\\wow6432node\\')) {
+    return 'the 32-bit registry view (Wow6432Node), not the key Windows Update reads';
+  }
+  if (!p.startsWith('hkey_local_machine\\')) return 'not under HKEY_LOCAL_MACHINE';
+  if (p.includes('virtualmachine')) return '"VirtualMachine" without the space';
+  return 'a different key name than Guest\\Parameters';
+}
+
+function lookAlikes(doc: RegDocument): LookAlikeFacts[] {
+  const out: LookAlikeFacts[] = [];
+  for (const key of doc.keys) {
+    if (!lookAlikeReason(key.path)) continue;
+    out.push({
+      path: key.path,
+      line: key.line,
+      deleted: Boolean(key.deleted),
+      values: key.values.filter((v) => !v.deleted).map((v) => ({ name: v.name, line: v.line })),
+    });
+  }
+  return out;
+}
+
+function valueOf(facts: KeyFacts, name: string): SnapshotValue | undefined {
+  const wanted = name.toLowerCase();
+  return facts.values.find((v) => v.name.toLowerCase() === wanted);
+}
+
+function numberOf(facts: KeyFacts, name: string): { value: number; fact: VersionFact } | undefined {
+  const v = valueOf(facts, name);
+  if (!v) return undefined;
+  const reading = v.number ?? readNumber(v);
+  if (!reading.ok) return undefined;
+  return {
+    value: reading.value,
+    fact: { name: v.name, value: String(reading.value), provenance: fromLine(v.line) },
+  };
+}
+
+function textOf(facts: KeyFacts, name: string): { value: string; fact: VersionFact } | undefined {
+  const v = valueOf(facts, name);
+  if (!v || typeof v.data !== 'string') return undefined;
+  return { value: v.data, fact: { name: v.name, value: v.data, provenance: fromLine(v.line) } };
+}
+
+const VERSION_TEXT = /^\s*(\d{1,3})\.(\d{1,3})(?:\.(\d+))?/;
+
+/** Auto: OSMajorVersion/OSMinorVersion, else the first two parts of OSVersion (§2.1). */
+function guestOsFromAuto(auto: KeyFacts): OsVersion | undefined {
+  if (auto.state !== 'present') return undefined;
+  const name = textOf(auto, 'OSName');
+  const build = textOf(auto, 'OSBuildNumber');
+  const major = numberOf(auto, 'OSMajorVersion');
+  const minor = numberOf(auto, 'OSMinorVersion');
+  const version = textOf(auto, 'OSVersion');
+  const extra = [build?.fact, name?.fact].filter((f): f is VersionFact => f !== undefined);
+  let os: OsVersion | undefined;
+  if (major && minor) {
+    os = {
+      major: major.value,
+      minor: minor.value,
+      from: 'Auto',
+      facts: [major.fact, minor.fact, ...extra],
+    };
+  } else if (version) {
+    const match = VERSION_TEXT.exec(version.value);
+    if (!match) return undefined;
+    os = {
+      major: Number(match[1]),
+      minor: Number(match[2]),
+      from: 'Auto',
+      facts: [version.fact, ...extra],
+    };
+    if (match[3] !== undefined) os.build = match[3];
+  } else {
+    return undefined;
+  }
+  if (build) os.build = build.value;
+  if (name) os.productName = name.value;
+  return os;
+}
+
+/**
+ * CurrentVersion: CurrentMajorVersionNumber/CurrentMinorVersionNumber (Windows 10+), else
+ * CurrentVersion — which Windows 10/11 keep at "6.3" for compatibility, so it is only the fallback.
+ */
+function guestOsFromCurrentVersion(cv: KeyFacts): OsVersion | undefined {
+  if (cv.state !== 'present') return undefined;
+  const major = numberOf(cv, 'CurrentMajorVersionNumber');
+  const minor = numberOf(cv, 'CurrentMinorVersionNumber');
+  const build = textOf(cv, 'CurrentBuild') ?? textOf(cv, 'CurrentBuildNumber');
+  const name = textOf(cv, 'ProductName');
+  const extra = [build?.fact, name?.fact].filter((f): f is VersionFact => f !== undefined);
+  let os: OsVersion | undefined;
+  if (major && minor) {
+    os = {
+      major: major.value,
+      minor: minor.value,
+      from: 'CurrentVersion',
+      facts: [major.fact, minor.fact, ...extra],
+    };
+  } else {
+    const version = textOf(cv, 'CurrentVersion');
+    const match = version ? VERSION_TEXT.exec(version.value) : null;
+    if (!version || !match) return undefined;
+    os = {
+      major: Number(match[1]),
+      minor: Number(match[2]),
+      from: 'CurrentVersion',
+      facts: [version.fact, ...extra],
+    };
+  }
+  if (build) os.build = build.value;
+  if (name) os.productName = name.value;
+  return os;
+}
+
+function hostFromParameters(parameters: KeyFacts): OsVersion | null {
+  if (parameters.state !== 'present') return null;
+  const major = numberOf(parameters, 'HostingSystemOsMajor');
+  const minor = numberOf(parameters, 'HostingSystemOsMinor');
+  if (!major || !minor) return null;
+  return {
+    major: major.value,
+    minor: minor.value,
+    from: 'Parameters',
+    facts: [major.fact, minor.fact],
+  };
+}
+
+function givenOs(pair: { major: number; minor: number }, name: string): OsVersion {
+  return {
+    major: pair.major,
+    minor: pair.minor,
+    from: 'given',
+    facts: [{ name, value: `${pair.major}.${pair.minor}`, provenance: GIVEN }],
+  };
+}
+
+/** Recomputes the derived parts (guestOs, hostVersion) from the file facts and what was given. */
+export function resolveSnapshot(snapshot: KvpSnapshot): KvpSnapshot {
+  const { given } = snapshot;
+  return {
+    ...snapshot,
+    guestOs: given.guestOs
+      ? givenOs(given.guestOs, 'guest OS')
+      : (snapshot.guestOsInFile[0] ?? null),
+    hostVersion: given.hostVersion
+      ? givenOs(given.hostVersion, 'host version')
+      : hostFromParameters(snapshot.parameters),
+  };
+}
+
+/** Applies what-if inputs (already parsed) to a snapshot; the file facts stay as they are. */
+export function withGiven(snapshot: KvpSnapshot, given: KvpSnapshot['given']): KvpSnapshot {
+  const merged: KvpSnapshot['given'] = { ...snapshot.given };
+  if (given.guestOs) merged.guestOs = given.guestOs;
+  if (given.hostVersion) merged.hostVersion = given.hostVersion;
+  return resolveSnapshot({ ...snapshot, given: merged });
+}
+
+function isNumericParameter(name: string): boolean {
+  return findCatalogueEntry('Parameters', name)?.kind === 'number';
+}
+
+function isNumericAuto(name: string): boolean {
+  return findCatalogueEntry('Auto', name)?.kind === 'number';
+}
+
+function isNumericCurrentVersion(name: string): boolean {
+  return NUMERIC_CURRENT_VERSION.has(name.toLowerCase());
+}
+
+function assembleKey(facts: KeyFactsInFile, isNumeric: (name: string) => boolean): KeyFacts {
+  const { values, ...rest } = facts;
+  return { ...rest, values: values.map((v) => toSnapshotValue(v, isNumeric(v.name))) };
+}
+
+// Only hand-made facts (never a file's) hold a look-alike path that lookAlikeReason does not know.
+const NOT_READ = 'not the key Windows Update reads';
+
+/** The one derivation from file facts (and what-if) to a snapshot; links rebuild with it too. */
+export function assembleSnapshot(facts: SnapshotFacts): KvpSnapshot {
+  const parameters = assembleKey(facts.parameters, isNumericParameter);
+  const auto = assembleKey(facts.auto, isNumericAuto);
+  const currentVersion = assembleKey(facts.currentVersion, isNumericCurrentVersion);
+  // CurrentVersion is the running OS's own record (what Windows Update sees); Auto is what the
+  // integration services last reported to the host, so it comes second.
+  const guestOsInFile = [guestOsFromCurrentVersion(currentVersion), guestOsFromAuto(auto)].filter(
+    (os): os is OsVersion => os !== undefined,
+  );
+  return resolveSnapshot({
+    schema: 1,
+    input: { ...facts.input },
+    parameters,
+    auto,
+    currentVersion,
+    lookAlikes: facts.lookAlikes.map((k) => ({ ...k, why: lookAlikeReason(k.path) ?? NOT_READ })),
+    given: { ...facts.given },
+    guestOs: null,
+    guestOsInFile,
+    hostVersion: null,
+  });
+}
+
+function keyFactsOf(key: KeyFacts): KeyFactsInFile {
+  const { values, ...rest } = key;
+  return {
+    ...rest,
+    values: values.map((v) => {
+      const out: ValueFacts = { name: v.name, type: v.type, data: v.data, line: v.line };
+      if (v.data === null) out.bytes = bytesOfCommaHex(v.hex ?? '');
+      if (v.writes) out.writes = v.writes;
+      return out;
+    }),
+  };
+}
+
+/** The facts a snapshot was assembled from (assembleSnapshot's inverse). */
+export function snapshotFacts(snapshot: KvpSnapshot): SnapshotFacts {
+  return {
+    input: { ...snapshot.input },
+    parameters: keyFactsOf(snapshot.parameters),
+    auto: keyFactsOf(snapshot.auto),
+    currentVersion: keyFactsOf(snapshot.currentVersion),
+    lookAlikes: snapshot.lookAlikes.map(({ why: _why, ...rest }) => rest),
+    given: { ...snapshot.given },
+  };
+}
+
+export function buildSnapshot(doc: RegDocument): KvpSnapshot {
+  const wantedCv = new Set(CURRENT_VERSION_NAMES.map((n) => n.toLowerCase()));
+  return assembleSnapshot({
+    input: { format: doc.format, encoding: doc.encoding },
+    parameters: keyFactsIn(doc, PARAMETERS_PATH),
+    auto: keyFactsIn(doc, AUTO_PATH),
+    currentVersion: keyFactsIn(doc, CURRENT_VERSION_PATH, (name) =>
+      wantedCv.has(name.toLowerCase()),
+    ),
+    lookAlikes: lookAlikes(doc),
+    given: {},
+  });
+}
+
+/** A value of a key, compared case-insensitively. */
+export function snapshotValue(facts: KeyFacts, name: string): SnapshotValue | undefined {
+  return valueOf(facts, name);
+}

@@ -1,0 +1,47 @@
+// A report as Markdown, for pasting into a ticket or a chat. Registry text is escaped so that
+// a value cannot turn into markup wherever the Markdown is rendered.
+import { RULE_PACKS, type AnalysisResult } from '../rules/index.ts';
+import { groupChecks } from './check-groups.ts';
+
+/** Escapes what Markdown (and the HTML it may contain) would interpret. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+!|<>~-]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+function code(text: string): string {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text.replace(/\r?\n/g, ' ')}${pad}${fence}`;
+}
+
+export function toMarkdown(result: AnalysisResult, source: string): string {
+  const lines: string[] = [
+    `# KVP Analyzer report — ${escapeMarkdown(source)}`,
+    '',
+    `Input: ${result.input.format}, ${result.input.encoding}.`,
+    '',
+    '## Verdicts',
+    '',
+  ];
+  for (const verdict of result.verdicts) {
+    const pack = RULE_PACKS.find((candidate) => candidate.id === verdict.pack);
+    lines.push(
+      `- **${escapeMarkdown(pack?.title ?? verdict.pack)}**: ${code(verdict.outcome)} — ${escapeMarkdown(verdict.reason)}`,
+    );
+  }
+  for (const group of groupChecks(result.checks)) {
+    lines.push('', `## ${group.heading} (${group.checks.length})`, '');
+    for (const check of group.checks) {
+      lines.push(`- **${escapeMarkdown(check.title)}** — ${escapeMarkdown(check.message)}`);
+      for (const evidence of check.evidence) {
+        lines.push(
+          `  - ${code(evidence.name)}: ${code(evidence.actual)} (expected ${escapeMarkdown(evidence.expected)}; ${escapeMarkdown(evidence.source)})`,
+        );
+      }
+      if (check.fix) lines.push(`  - Fix: ${code(check.fix)}`);
+    }
+  }
+  lines.push('', '_Made with KVP Analyzer; the file never left the browser._', '');
+  return lines.join('\n');
+}

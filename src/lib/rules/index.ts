@@ -1,0 +1,88 @@
+// The one entry: RegDocument or KvpSnapshot (+ what-if) → AnalysisResult, and its JSON form.
+// A snapshot alone gives the same result as the document it came from (permalinks rely on it).
+
+import { parseMajorMinor } from '../kvp/os-versions.ts';
+import { buildSnapshot, withGiven, type KvpSnapshot, type WhatIf } from '../kvp/snapshot.ts';
+import type { RegDocument, RegEncoding, RegFormat } from '../reg/types.ts';
+import { runPacks } from './engine.ts';
+import { kb3004908Pack } from './packs/wu-ic-kb3004908.ts';
+import { kvpIntegrityPack } from './packs/kvp-integrity.ts';
+import { servicingPack } from './packs/wu-ic-servicing.ts';
+import type { CheckResult, Evidence, RulePack, Verdict } from './types.ts';
+
+export type { CheckResult, CheckStatus, Evidence, Rule, RulePack, Verdict } from './types.ts';
+export type { KvpSnapshot, WhatIf } from '../kvp/snapshot.ts';
+
+/** Verdicts come out in this order. */
+export const RULE_PACKS: readonly RulePack[] = [kb3004908Pack, servicingPack, kvpIntegrityPack];
+
+export interface AnalysisResult {
+  input: { format: RegFormat; encoding: RegEncoding };
+  snapshot: KvpSnapshot;
+  checks: CheckResult[];
+  verdicts: Verdict[];
+}
+
+/** Parses what-if text; throws an Error saying which input is not "major.minor". */
+export function parseWhatIf(whatIf: WhatIf): KvpSnapshot['given'] {
+  const given: KvpSnapshot['given'] = {};
+  if (whatIf.guestOs !== undefined) {
+    const pair = parseMajorMinor(whatIf.guestOs);
+    if (!pair) throw new Error(`the guest OS “${whatIf.guestOs}” is not major.minor, e.g. 6.1`);
+    given.guestOs = pair;
+  }
+  if (whatIf.hostVersion !== undefined) {
+    const pair = parseMajorMinor(whatIf.hostVersion);
+    if (!pair)
+      throw new Error(`the host version “${whatIf.hostVersion}” is not major.minor, e.g. 6.4`);
+    given.hostVersion = pair;
+  }
+  return given;
+}
+
+function isSnapshot(input: RegDocument | KvpSnapshot): input is KvpSnapshot {
+  return 'schema' in input;
+}
+
+/** Runs every rule pack. Throws only for a malformed what-if (see parseWhatIf). */
+export function analyze(
+  input: RegDocument | KvpSnapshot,
+  whatIf: WhatIf = {},
+  packs: readonly RulePack[] = RULE_PACKS,
+): AnalysisResult {
+  const base = isSnapshot(input) ? input : buildSnapshot(input);
+  const snapshot = withGiven(base, parseWhatIf(whatIf));
+  const { checks, verdicts } = runPacks(packs, snapshot);
+  return { input: { ...snapshot.input }, snapshot, checks, verdicts };
+}
+
+export interface AnalyzeJson {
+  input: { format: RegFormat; encoding: RegEncoding };
+  snapshot: KvpSnapshot;
+  checks: {
+    id: string;
+    pack: string;
+    status: CheckResult['status'];
+    title: string;
+    message: string;
+    evidence: Evidence[];
+  }[];
+  verdicts: Verdict[];
+}
+
+/** The JSON the CLI prints and the page offers as a download (fixes are not part of it). */
+export function toAnalyzeJson(result: AnalysisResult): AnalyzeJson {
+  return {
+    input: { format: result.input.format, encoding: result.input.encoding },
+    snapshot: result.snapshot,
+    checks: result.checks.map(({ id, pack, status, title, message, evidence }) => ({
+      id,
+      pack,
+      status,
+      title,
+      message,
+      evidence,
+    })),
+    verdicts: result.verdicts.map(({ pack, outcome, reason }) => ({ pack, outcome, reason })),
+  };
+}

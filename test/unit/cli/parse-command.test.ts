@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../../src/cli/parse-command';
+import { V5, utf16 } from '../reg/helpers';
+import { fakeIo } from './fake-io.ts';
+
+const FILE = utf16(
+  [
+    V5,
+    '',
+    '[HKLM\\SOFTWARE\\Microsoft\\Virtual Machine\\Guest\\Parameters]',
+    '@="host"',
+    '"a"=dword:0000002a',
+    '"q"=hex(b):02,00,00,00,01,00,00,00',
+    '"m"=hex(7):61,00,00,00,00,00',
+    '"b"=hex:01,ff',
+    '"x"=-',
+    '"bad"=dword:123456789',
+    '[-HKEY_CURRENT_USER\\Gone]',
+    '',
+  ].join('\r\n'),
+);
+
+describe('kvp-analyzer parse', () => {
+  it('prints the JSON shape exactly', async () => {
+    const io = fakeIo({ 'a.reg': FILE });
+    expect(await parseCommand(['a.reg', '--json'], io)).toBe(0);
+    expect(io.out.endsWith('}\n')).toBe(true);
+    const path = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Virtual Machine\\Guest\\Parameters';
+    expect(JSON.parse(io.out)).toEqual({
+      format: 'regedit5',
+      encoding: 'utf-16le',
+      keys: [
+        {
+          path,
+          values: [
+            { name: '', type: 'REG_SZ', data: 'host', bytes: '68006f0073007400' + '0000', line: 4 },
+            { name: 'a', type: 'REG_DWORD', data: 42, bytes: '2a000000', line: 5 },
+            {
+              name: 'q',
+              type: 'REG_QWORD',
+              data: '4294967298',
+              bytes: '0200000001000000',
+              line: 6,
+            },
+            { name: 'm', type: 'REG_MULTI_SZ', data: ['a'], bytes: '610000000000', line: 7 },
+            { name: 'b', type: 'REG_BINARY', data: '01ff', bytes: '01ff', line: 8 },
+            { name: 'x', type: 'REG_NONE', bytes: '', line: 9, deleted: true },
+          ],
+        },
+        { path: 'HKEY_CURRENT_USER\\Gone', deleted: true, values: [] },
+      ],
+      diagnostics: [
+        { line: 3, severity: 'warning', message: expect.stringContaining('abbreviation') },
+        {
+          line: 10,
+          severity: 'error',
+          message: 'value "bad" ignored — dword takes 1 to 8 hex digits, found 9',
+        },
+      ],
+    });
+    expect(io.out).toBe(`${JSON.stringify(JSON.parse(io.out), null, 2)}\n`);
+  });
+  it('prints a readable tree without --json', async () => {
+    const io = fakeIo({ 'a.reg': FILE });
+    expect(await parseCommand(['a.reg'], io)).toBe(0);
+    expect(io.out).toContain('  (Default) (REG_SZ) = "host"');
+    expect(io.out).toContain('  a (REG_DWORD) = 0x0000002a (42)');
+    expect(io.out).toContain('line 10: error: value "bad" ignored');
+  });
+  it('exits 2 with {error} when the input is not a registry export', async () => {
+    const io = fakeIo({ 'x.txt': new TextEncoder().encode('hello\n') });
+    expect(await parseCommand(['--json', 'x.txt'], io)).toBe(2);
+    expect(Object.keys(JSON.parse(io.out))).toEqual(['error']);
+    expect(JSON.parse(io.out).error).toMatch(/^not a registry export/);
+  });
+  it('exits 2 with the reason on stderr when the file cannot be read', async () => {
+    const io = fakeIo({});
+    expect(await parseCommand(['missing.reg'], io)).toBe(2);
+    expect(io.err).toMatch(/cannot read missing\.reg: no such file/);
+    expect(io.out).toBe('');
+  });
+  it.each([[[]], [['--nope', 'a.reg']], [['a.reg', 'b.reg']]])(
+    'usage error for %j',
+    async (argv) => {
+      const io = fakeIo({ 'a.reg': FILE });
+      expect(await parseCommand(argv, io)).toBe(2);
+      expect(io.err).toContain('usage: kvp-analyzer parse');
+    },
+  );
+});
