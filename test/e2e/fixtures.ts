@@ -9,6 +9,7 @@ export const test = base.extend<{
   /** Console errors a test provokes on purpose; anything else still fails it. */
   expectedConsoleErrors: RegExp[];
   guards: void;
+  /** Runs axe (WCAG 2 A/AA) on the page; fails on any violation. */
   axe: () => Promise<void>;
 }>({
   expectedConsoleErrors: [[], { option: true }],

@@ -1,0 +1,56 @@
+// One file (or paste, or sample, or link) on the page: how far reading it has got, and once read,
+// its report — derived from the snapshot and the what-if inputs, so a change re-runs the rules.
+import type { WhatIf } from '../../lib/kvp/snapshot.ts';
+import { analyze, type AnalysisResult } from '../../lib/rules/index.ts';
+import type { LoadedExport } from './loaded-export.ts';
+
+export type ReadingStatus = 'reading' | 'done' | 'failed' | 'cancelled';
+
+let nextId = 1;
+
+export class FileAnalysis {
+  readonly id = `file-${nextId++}`;
+  readonly name: string;
+  readonly size: number;
+  status = $state<ReadingStatus>('reading');
+  /** Fraction of the bytes read so far, 0–1. */
+  progress = $state(0);
+  error = $state<string | null>(null);
+  loaded = $state.raw<LoadedExport | null>(null);
+  whatIf = $state<WhatIf>({});
+  /** Stops a reading in progress; set while a worker reads the file. */
+  cancel: (() => void) | null = null;
+
+  readonly result: AnalysisResult | null = $derived(
+    this.loaded ? analyze(this.loaded.snapshot, $state.snapshot(this.whatIf)) : null,
+  );
+
+  constructor(name: string, size: number) {
+    this.name = name;
+    this.size = size;
+  }
+
+  finish(loaded: LoadedExport | { error: string }): void {
+    this.cancel = null;
+    if ('error' in loaded) {
+      this.status = 'failed';
+      this.error = loaded.error;
+      return;
+    }
+    this.loaded = loaded;
+    this.progress = 1;
+    this.status = 'done';
+  }
+
+  fail(message: string): void {
+    this.cancel = null;
+    this.status = 'failed';
+    this.error = message;
+  }
+
+  stop(): void {
+    this.cancel?.();
+    this.cancel = null;
+    this.status = 'cancelled';
+  }
+}

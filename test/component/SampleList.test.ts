@@ -1,0 +1,92 @@
+import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import SampleList from '../../src/app/SampleList.svelte';
+import { samples } from '../../src/app/samples/index.ts';
+import { loadExport } from '../../src/app/state/loaded-export.ts';
+import { REG_HEADER } from './fixtures.ts';
+import { stubDownloads } from './clipboard.ts';
+
+const downloadName = (title: string) => `Download the sample “${title}” as a .reg file`;
+
+function decodeUtf16le(bytes: Uint8Array): string {
+  // ignoreBOM keeps the BOM in the text, so the test sees exactly what is in the bytes.
+  return new TextDecoder('utf-16le', { ignoreBOM: true }).decode(bytes);
+}
+
+function expectRegeditBytes(bytes: Uint8Array): void {
+  expect(bytes[0]).toBe(0xff);
+  expect(bytes[1]).toBe(0xfe);
+  const text = decodeUtf16le(bytes.subarray(2));
+  expect(text.startsWith(`${REG_HEADER}\r\n`)).toBe(true);
+  // CRLF everywhere: no LF without a CR before it, no CR without an LF after it.
+  expect(text).not.toMatch(/(?<!\r)\n/);
+  expect(text).not.toMatch(/\r(?!\n)/);
+}
+
+describe('SampleList', () => {
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+  });
+
+  it('offers every sample with an open button and a download button, both named', () => {
+    render(SampleList, { onsample: vi.fn() });
+    const items = within(screen.getByRole('list')).getAllByRole('listitem');
+    expect(samples.length).toBeGreaterThan(0);
+    expect(items).toHaveLength(samples.length);
+    for (const sample of samples) {
+      expect(screen.getByRole('button', { name: sample.title })).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: downloadName(sample.title) })).toHaveTextContent(
+        'Download',
+      );
+      expect(screen.getByText(sample.summary)).toBeInTheDocument();
+    }
+  });
+
+  it.each(samples.map((sample) => [sample.id, sample] as const))(
+    'opening %s hands over a .reg name and the bytes regedit would write',
+    async (_id, sample) => {
+      const user = userEvent.setup();
+      const onsample = vi.fn<(name: string, bytes: Uint8Array) => void>();
+      render(SampleList, { onsample });
+
+      await user.click(screen.getByRole('button', { name: sample.title }));
+      await waitFor(() => expect(onsample).toHaveBeenCalledTimes(1));
+
+      const [name, bytes] = onsample.mock.calls[0] ?? [];
+      expect(name).toMatch(/\.reg$/);
+      expect(name).toContain(sample.id);
+      expect(bytes).toBeInstanceOf(Uint8Array);
+      if (!bytes) return;
+      expectRegeditBytes(bytes);
+      // The same text as the sample, only with CRLF line ends.
+      const text = decodeUtf16le(bytes.subarray(2));
+      expect(text.replace(/\r\n/g, '\n')).toBe((await sample.load()).replace(/\r\n/g, '\n'));
+      // And the page's own loader reads it as a regedit 5 export in UTF-16LE.
+      const loaded = loadExport(bytes);
+      expect('error' in loaded ? loaded.error : loaded.format).toBe('regedit5');
+      expect('error' in loaded ? null : loaded.encoding).toBe('utf-16le');
+    },
+  );
+
+  it('downloads a sample as a .reg file with the same bytes', async () => {
+    const user = userEvent.setup();
+    const { blobs, downloads } = stubDownloads();
+    const onsample = vi.fn();
+    render(SampleList, { onsample });
+    const sample = samples[0];
+    if (!sample) throw new Error('no samples');
+
+    await user.click(screen.getByRole('button', { name: downloadName(sample.title) }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+
+    expect(onsample).not.toHaveBeenCalled();
+    expect(downloads[0]).toMatch(/\.reg$/);
+    expect(downloads[0]).toContain(sample.id);
+    const blob = blobs[0];
+    expect(blob).toBeDefined();
+    if (!blob) return;
+    expectRegeditBytes(new Uint8Array(await blob.arrayBuffer()));
+  });
+});

@@ -1,0 +1,147 @@
+import { cleanup, render, screen, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import SourceView from '../../src/app/SourceView.svelte';
+import { analyze } from '../../src/lib/rules/index.ts';
+import type { LoadedExport } from '../../src/app/state/loaded-export.ts';
+import { REG_HEADER, loadRegText, loadSample } from './fixtures.ts';
+
+/** The lines the failing and warning checks point at, as the report highlights them. */
+function evidenceLines(loaded: LoadedExport): Set<number> {
+  return new Set(
+    analyze(loaded.snapshot)
+      .checks.filter((check) => check.status === 'fail' || check.status === 'warn')
+      .flatMap((check) => check.evidence.map((item) => item.line))
+      .filter((line): line is number => line !== null),
+  );
+}
+
+const lineItem = (container: HTMLElement, line: number) =>
+  container.querySelector<HTMLLIElement>(`#src-line-${line}`);
+
+function props(loaded: LoadedExport, overrides: Partial<Record<string, unknown>> = {}) {
+  return {
+    idPrefix: 'src',
+    source: loaded.source,
+    diagnostics: loaded.diagnostics,
+    highlighted: new Set<number>(),
+    partial: loaded.partial,
+    open: true,
+    ...overrides,
+  };
+}
+
+describe('SourceView', () => {
+  afterEach(() => cleanup());
+
+  it('is collapsed unless opened, and summarises the line and note counts', async () => {
+    const loaded = await loadSample('hand-edited');
+    const { container } = render(SourceView, props(loaded, { open: false }));
+    const details = container.querySelector('details');
+    expect(details).not.toHaveAttribute('open');
+    expect(container.querySelector('summary')).toHaveTextContent(
+      `${loaded.source.length} lines · ${loaded.diagnostics.length} notes from the parser`,
+    );
+  });
+
+  it('shows every line of the file with its number', async () => {
+    const loaded = await loadSample('host-6-3');
+    const { container } = render(SourceView, props(loaded));
+    const list = screen.getByRole('list', { name: "The file's text" });
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(loaded.source.length);
+    for (const { line, text } of loaded.source) {
+      const item = lineItem(container, line);
+      expect(item).not.toBeNull();
+      expect(item).toHaveAttribute('value', String(line));
+      expect(item?.querySelector('.number')).toHaveTextContent(new RegExp(`^${line}$`));
+      expect(item?.querySelector('code')?.textContent).toBe(text);
+    }
+    expect(lineItem(container, 1)).toHaveTextContent('Windows Registry Editor Version 5.00');
+  });
+
+  it('shows each parser note under the line it is about', async () => {
+    const loaded = await loadSample('hand-edited');
+    expect(loaded.diagnostics.length).toBeGreaterThan(0);
+    const { container } = render(SourceView, props(loaded));
+    for (const diagnostic of loaded.diagnostics) {
+      const item = lineItem(container, diagnostic.line);
+      expect(item).toHaveTextContent(`${diagnostic.severity}: ${diagnostic.message}`);
+    }
+    // …and not under other lines.
+    const noted = new Set(loaded.diagnostics.map((d) => d.line));
+    const quiet = loaded.source.find((l) => !noted.has(l.line));
+    if (!quiet) throw new Error('every line has a note');
+    expect(lineItem(container, quiet.line)?.querySelector('.diagnostic')).toBeNull();
+  });
+
+  it('highlights the lines the failing checks point at', async () => {
+    const loaded = await loadSample('host-6-3');
+    const highlighted = evidenceLines(loaded);
+    const minorLine = loaded.source.find((l) => l.text.startsWith('"HostingSystemOsMinor"'))?.line;
+    expect(minorLine).toBeDefined();
+    expect(highlighted.has(minorLine ?? -1)).toBe(true);
+    const { container } = render(SourceView, props(loaded, { highlighted }));
+    for (const { line } of loaded.source) {
+      if (highlighted.has(line)) expect(lineItem(container, line)).toHaveClass('highlighted');
+      else expect(lineItem(container, line)).not.toHaveClass('highlighted');
+    }
+  });
+
+  it('marks a gap between excerpt lines that are not consecutive, and only there', async () => {
+    const loaded = await loadSample('host-6-3');
+    // An excerpt as for a large file: the header, then the Parameters key block only.
+    const start = loaded.source.findIndex((l) => l.text.endsWith('\\Guest\\Parameters]'));
+    expect(start).toBeGreaterThan(1);
+    const excerpt = [...loaded.source.slice(0, 1), ...loaded.source.slice(start)];
+    const { container } = render(
+      SourceView,
+      props(loaded, { source: excerpt, partial: true, diagnostics: [] }),
+    );
+    const items = Array.from(container.querySelectorAll('ol.lines > li'));
+    const gaps = items.filter((item) => item.classList.contains('gap'));
+    expect(gaps).toHaveLength(1);
+    // The gap sits between line 1 and the key line, hidden from screen readers.
+    expect(items[1]).toBe(gaps[0]);
+    expect(gaps[0]).toHaveAttribute('aria-hidden', 'true');
+    expect(items[0]?.id).toBe('src-line-1');
+    expect(items[2]?.id).toBe(`src-line-${loaded.source[start]?.line}`);
+    expect(container.querySelector('summary')).toHaveTextContent(
+      'excerpts: only the keys that were read',
+    );
+  });
+
+  it('has no gap marker when every line is shown', async () => {
+    const loaded = await loadSample('host-6-3');
+    const { container } = render(SourceView, props(loaded));
+    expect(container.querySelector('li.gap')).toBeNull();
+  });
+
+  it('lists notes about lines the excerpt does not show above the text', async () => {
+    const loaded = await loadSample('hand-edited');
+    const first = loaded.diagnostics[0];
+    if (!first) throw new Error('no diagnostics');
+    const excerpt = loaded.source.filter((l) => l.line !== first.line);
+    const { container } = render(SourceView, props(loaded, { source: excerpt, partial: true }));
+    expect(container.querySelector('.elsewhere')).toHaveTextContent(
+      `line ${first.line}: ${first.message}`,
+    );
+  });
+
+  it('makes each line focusable by script (for "show line") but not a tab stop', async () => {
+    const loaded = await loadSample('host-6-3');
+    const { container } = render(SourceView, props(loaded));
+    const item = lineItem(container, 5);
+    expect(item).toHaveAttribute('tabindex', '-1');
+    item?.focus();
+    expect(item).toHaveFocus();
+  });
+
+  it('says "1 line", not "1 lines", for a one-line file', () => {
+    const loaded = loadRegText(REG_HEADER);
+    expect(loaded.source).toHaveLength(1);
+    const { container } = render(SourceView, props(loaded));
+    const summary = container.querySelector('summary');
+    expect(summary).toHaveTextContent(/\b1 line\b/);
+    expect(summary).not.toHaveTextContent('1 lines');
+  });
+});
