@@ -81,6 +81,10 @@ describe('wu-ic-servicing', () => {
 
   it('says the host version is unknown when Parameters is absent', () => {
     const host = run(vmExport([10, 0], null)).checks.find((c) => c.id === 'servicing-host-version');
-    expect(host).toMatchObject({ status: 'info', message: expect.stringMatching(/is absent/) });
+    expect(host).toMatchObject({
+      status: 'warn',
+      title: 'Host version unknown',
+      message: expect.stringMatching(/is absent/),
+    });
   });
 });

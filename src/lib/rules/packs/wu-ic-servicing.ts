@@ -116,13 +116,12 @@ export function servicingPath(snapshot: KvpSnapshot): ServicingPath {
           reason: `A ${g} guest${onHost} gets integration components through Windows Update, and Data Exchange works${extended}.`,
         };
       }
-      const why = host
-        ? 'but Data Exchange does not work in this file'
-        : 'but Guest\\Parameters has no readable host version, so Data Exchange does not work';
-      return {
-        outcome: 'windows-update-needs-kvp',
-        reason: `On a Windows 10/Server 2016+ host, a ${g} guest gets integration components through Windows Update only when Data Exchange works, ${why}; enable it (or use the KB3071740 cab)${extended}.`,
-      };
+      // Without a host version the host is unknown too; the missing values are themselves the
+      // sign that Data Exchange is not working, which is what matters on a modern host.
+      const reason = host
+        ? `On a Windows 10/Server 2016+ host, a ${g} guest gets integration components through Windows Update only when Data Exchange works, but Data Exchange does not work in this file; enable it (or use the KB3071740 cab)${extended}.`
+        : `The file has no readable host version, so Data Exchange is not working. On a Windows 10/Server 2016+ host a ${g} guest gets integration components through Windows Update only when Data Exchange works: enable it (or use the KB3071740 cab)${extended}. On a 2012 R2/2012 host they come from the Integration Services disk instead.`;
+      return { outcome: 'windows-update-needs-kvp', reason };
     }
     return {
       outcome: 'integration-services-disk',
@@ -180,7 +179,7 @@ const hostRule: Rule = {
     if (!host) {
       const p = snapshot.parameters;
       return {
-        status: 'info',
+        status: 'warn',
         messageId: 'unknown',
         data: { state: p.state },
         evidence: [keyEvidence(p.path, p.state, p.line, 'present, with the host version')],
