@@ -64,19 +64,41 @@ export function decodeData(type: number, bytes: Uint8Array, codePage = false): R
       else if (text === '') return [];
       return text.split('\0');
     }
+    // Read byte by byte: a DataView per value was garbage the parse of a large export paid for.
     case REG_DWORD:
+      return bytes.length === 4 ? uint32le(bytes, 0) : null;
     case REG_DWORD_BIG_ENDIAN: {
       if (bytes.length !== 4) return null;
-      const view = new DataView(bytes.buffer, bytes.byteOffset, 4);
-      return view.getUint32(0, type === REG_DWORD);
+      return (
+        (((bytes[0] as number) << 24) |
+          ((bytes[1] as number) << 16) |
+          ((bytes[2] as number) << 8) |
+          (bytes[3] as number)) >>>
+        0
+      );
     }
     case REG_QWORD: {
       if (bytes.length !== 8) return null;
-      return new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true);
+      const low = uint32le(bytes, 0);
+      const high = uint32le(bytes, 4);
+      // One BigInt from an exact number when it fits in 53 bits (the usual case).
+      return high < 0x200000
+        ? BigInt(high * 0x100000000 + low)
+        : (BigInt(high) << 32n) | BigInt(low);
     }
     default:
       return null;
   }
+}
+
+function uint32le(bytes: Uint8Array, at: number): number {
+  return (
+    ((bytes[at] as number) |
+      ((bytes[at + 1] as number) << 8) |
+      ((bytes[at + 2] as number) << 16) |
+      ((bytes[at + 3] as number) << 24)) >>>
+    0
+  );
 }
 
 /** Lowercase hex, no separators. */

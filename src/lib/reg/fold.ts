@@ -4,6 +4,12 @@ import { normalizeKeyPath } from './key-line';
 import type { RegData, RegDocument, RegKey, RegOp, RegValue } from './types';
 
 const EMPTY = new Uint8Array(0);
+/**
+ * The `overwritten` of every value that replaced nothing: one array per value was a measurable
+ * share of the parse's garbage. Frozen, so that a caller that pushes to it fails loudly instead
+ * of changing every value at once; `put` gives a value that replaces another its own array.
+ */
+const NONE_OVERWRITTEN = Object.freeze([]) as unknown as number[];
 /** Keys with at least this many values get a name index; below it a scan is cheaper. */
 const INDEX_FROM = 16;
 
@@ -27,10 +33,21 @@ function sameName(a: string, b: string): boolean {
 
 /**
  * FNV-1a of the lowercase of `s`: equal for names that compare equal (sameName). ASCII is folded
- * as it is read; other text is lowercased first, as toLowerCase may change its length.
+ * as it is read, in one pass (charCodeAt on the sliced strings paths are is not cheap); text
+ * with other characters is hashed again lowercased, as toLowerCase may change its length.
  */
 function foldHash(s: string): number {
-  const text = hasNonAscii(s) ? s.toLowerCase() : s;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 128) return foldHashLowered(s.toLowerCase());
+    if (c >= 65 && c <= 90) c += 32;
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  return hash;
+}
+
+function foldHashLowered(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
@@ -57,93 +74,53 @@ export function foldOps(
   ops: readonly RegOp[],
   known: readonly (RegData | undefined)[] = [],
 ): RegKey[] {
-  const keys: RegKey[] = [];
+  const fold = new Fold();
+  for (let i = 0; i < ops.length; i++) fold.op(ops[i] as RegOp, known[i]);
+  return fold.keys;
+}
+
+/**
+ * The state of one foldOps. A class rather than closures inside foldOps: closures made afresh
+ * on every call sent the optimised foldOps back to the interpreter ("wrong call target") on
+ * the next document.
+ */
+class Fold {
+  readonly keys: RegKey[] = [];
   // Keys by a case-insensitive hash of their path (no lowercased copy of every path, which was
   // a large share of the fold's time on big exports); a path whose hash is taken by another
   // key goes to `collided`, by its lowercase.
-  const byHash = new Map<number, RegKey>();
-  const collided = new Map<string, RegKey>();
+  private readonly byHash = new Map<number, RegKey>();
+  private readonly collided = new Map<string, RegKey>();
   /** Lowercased name → index in `values`, built only for keys with many values. */
-  const valueIndex = new Map<RegKey, Map<string, number>>();
+  private readonly valueIndex = new Map<RegKey, Map<string, number>>();
   // The ops of one key block share one path string: look the key up once per block.
-  let lastPath: string | null = null;
-  let lastKey: RegKey | null = null;
+  private lastPath: string | null = null;
+  private lastKey: RegKey | null = null;
 
-  const keyFor = (path: string, line: number): RegKey => {
-    if (lastKey && path === lastPath) return lastKey;
-    const hash = foldHash(path);
-    let key = byHash.get(hash);
-    if (key && !sameName(key.path, path)) key = collided.get(path.toLowerCase());
-    if (!key) {
-      key = { path, line, values: [] };
-      if (byHash.has(hash)) collided.set(path.toLowerCase(), key);
-      else byHash.set(hash, key);
-      keys.push(key);
-    }
-    lastPath = path;
-    lastKey = key;
-    return key;
-  };
-
-  /** Index of the value named `name` (case-insensitive) in `key`, or −1. */
-  const find = (key: RegKey, name: string): number => {
-    const { values } = key;
-    if (values.length < INDEX_FROM) {
-      for (let i = 0; i < values.length; i++) {
-        if (sameName((values[i] as RegValue).name, name)) return i;
-      }
-      return -1;
-    }
-    let index = valueIndex.get(key);
-    if (!index) {
-      index = new Map();
-      // Later writes replace in place, so the first spelling's lowercase stays the entry.
-      for (let i = 0; i < values.length; i++) {
-        index.set((values[i] as RegValue).name.toLowerCase(), i);
-      }
-      valueIndex.set(key, index);
-    }
-    return index.get(name.toLowerCase()) ?? -1;
-  };
-
-  const put = (key: RegKey, value: RegValue): void => {
-    const at = find(key, value.name);
-    const earlier = at === -1 ? undefined : key.values[at];
-    if (!earlier) {
-      valueIndex.get(key)?.set(value.name.toLowerCase(), key.values.length);
-      key.values.push(value);
-      return;
-    }
-    value.name = earlier.name;
-    value.overwritten = [...earlier.overwritten, earlier.line];
-    key.values[at] = value;
-  };
-
-  for (let i = 0; i < ops.length; i++) {
-    const op = ops[i] as RegOp;
+  op(op: RegOp, known: RegData | undefined): void {
     switch (op.op) {
       case 'key': {
-        const key = keyFor(op.path, op.line);
+        const key = this.keyFor(op.path, op.line);
         if (key.deleted) delete key.deleted;
         break;
       }
       case 'deleteKey': {
-        const key = keyFor(op.path, op.line);
+        const key = this.keyFor(op.path, op.line);
         const prefix = op.path.toLowerCase() + '\\';
-        for (const k of keys) {
+        for (const k of this.keys) {
           if (k === key || k.path.toLowerCase().startsWith(prefix)) {
             k.deleted = true;
             k.values = [];
-            valueIndex.delete(k);
+            this.valueIndex.delete(k);
           }
         }
         break;
       }
       case 'value': {
-        const key = keyFor(op.path, op.line);
-        const data = known[i] ?? decodeData(op.type, op.bytes, op.codePage);
+        const key = this.keyFor(op.path, op.line);
+        const data = known ?? decodeData(op.type, op.bytes, op.codePage);
         // Two literals rather than a spread: the spread cost an extra object per value.
-        put(
+        this.put(
           key,
           op.codePage
             ? {
@@ -154,7 +131,7 @@ export function foldOps(
                 codePage: true,
                 line: op.line,
                 endLine: op.endLine,
-                overwritten: [],
+                overwritten: NONE_OVERWRITTEN,
               }
             : {
                 name: op.name,
@@ -163,14 +140,14 @@ export function foldOps(
                 data,
                 line: op.line,
                 endLine: op.endLine,
-                overwritten: [],
+                overwritten: NONE_OVERWRITTEN,
               },
         );
         break;
       }
       case 'deleteValue': {
-        const key = keyFor(op.path, op.line);
-        put(key, {
+        const key = this.keyFor(op.path, op.line);
+        this.put(key, {
           name: op.name,
           type: 0,
           bytes: EMPTY,
@@ -178,13 +155,62 @@ export function foldOps(
           line: op.line,
           endLine: op.line,
           deleted: true,
-          overwritten: [],
+          overwritten: NONE_OVERWRITTEN,
         });
         break;
       }
     }
   }
-  return keys;
+
+  private keyFor(path: string, line: number): RegKey {
+    if (this.lastKey && path === this.lastPath) return this.lastKey;
+    const hash = foldHash(path);
+    let key = this.byHash.get(hash);
+    if (key && !sameName(key.path, path)) key = this.collided.get(path.toLowerCase());
+    if (!key) {
+      key = { path, line, values: [] };
+      if (this.byHash.has(hash)) this.collided.set(path.toLowerCase(), key);
+      else this.byHash.set(hash, key);
+      this.keys.push(key);
+    }
+    this.lastPath = path;
+    this.lastKey = key;
+    return key;
+  }
+
+  /** Index of the value named `name` (case-insensitive) in `key`, or −1. */
+  private find(key: RegKey, name: string): number {
+    const { values } = key;
+    if (values.length < INDEX_FROM) {
+      for (let i = 0; i < values.length; i++) {
+        if (sameName((values[i] as RegValue).name, name)) return i;
+      }
+      return -1;
+    }
+    let index = this.valueIndex.get(key);
+    if (!index) {
+      index = new Map();
+      // Later writes replace in place, so the first spelling's lowercase stays the entry.
+      for (let i = 0; i < values.length; i++) {
+        index.set((values[i] as RegValue).name.toLowerCase(), i);
+      }
+      this.valueIndex.set(key, index);
+    }
+    return index.get(name.toLowerCase()) ?? -1;
+  }
+
+  private put(key: RegKey, value: RegValue): void {
+    const at = this.find(key, value.name);
+    const earlier = at === -1 ? undefined : key.values[at];
+    if (!earlier) {
+      this.valueIndex.get(key)?.set(value.name.toLowerCase(), key.values.length);
+      key.values.push(value);
+      return;
+    }
+    value.name = earlier.name;
+    value.overwritten = [...earlier.overwritten, earlier.line];
+    key.values[at] = value;
+  }
 }
 
 /** The key at `path` (case-insensitive; HKLM, HKCU … accepted), or undefined. */

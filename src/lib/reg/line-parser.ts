@@ -450,7 +450,9 @@ export class RegLineParser {
   private commitHex(name: string, type: number, line: number, endLine: number): void {
     if (this.keyState !== 'open') return this.dropped(line, name);
     const bytes = this.alloc(this.bufLen);
-    bytes.set(this.buf.subarray(0, this.bufLen));
+    // A loop, not set(buf.subarray(…)): that view was one more object per value to collect.
+    const buf = this.buf;
+    for (let i = 0; i < bytes.length; i++) bytes[i] = buf[i] as number;
     if (isStringType(type)) {
       const stored = storedStringBytes(type, bytes, this.unicodeStrings);
       if (stored.note) this.report(line, undefined, 'warning', stored.note);

@@ -125,6 +125,26 @@ describe('scanKvp equals the full parse restricted to the kept keys', () => {
     ['a missing ] inside a block', [`[${PARAMS}]`, '[HKEY_CURRENT_USER\\D', '"d"=dword:4'], 1],
     ['lone CR line breaks', [`[${PARAMS}]\r"cr"="1"\r[HKEY_CURRENT_USER\\E]\r"e"="2"`], 1],
     ['LF line breaks', [`[${PARAMS}]\n"lf"="1"\n[HKEY_CURRENT_USER\\E]\n"e"="2"`], 1],
+    [
+      'non-ASCII key lines (İ and the Kelvin sign lowercase to ASCII)',
+      [
+        '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\VİRTUAL MACHİNE\\\u212a]',
+        '"i"="not kept"',
+        `[${PARAMS}\\Größe]`,
+        '"g"="kept"',
+      ],
+      1,
+    ],
+    [
+      '"[" inside data and after blanks',
+      [
+        '"[x"="[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Virtual Machine]"',
+        `\t [${PARAMS}]`,
+        '"a"="[b]"',
+        '[HKEY_CURRENT_USER\\F]',
+      ],
+      1,
+    ],
   ] as const)('%s', async (_, lines, count) => {
     const bytes = utf16([V5, '', ...lines].join('\r\n'));
     expect(checkBuffer(bytes).keys).toHaveLength(count);
