@@ -50,11 +50,10 @@ export function decodeData(type: number, bytes: Uint8Array, codePage = false): R
   const decodeText = codePage ? decodeWindows1252 : decodeUtf16le;
   switch (type) {
     case REG_SZ:
-    case REG_EXPAND_SZ: {
-      const text = decodeText(bytes);
-      const nul = text.indexOf('\0');
-      return nul === -1 ? text : text.slice(0, nul);
-    }
+    case REG_EXPAND_SZ:
+      // Decoded up to the NUL, not sliced after: the slice was one more string for every value,
+      // and kept the whole decoded text alive.
+      return decodeText(bytes, 0, textEnd(bytes, codePage));
     case REG_LINK:
       return decodeText(bytes);
     case REG_MULTI_SZ: {
@@ -89,6 +88,18 @@ export function decodeData(type: number, bytes: Uint8Array, codePage = false): R
     default:
       return null;
   }
+}
+
+/** Where the text of `bytes` ends: at its first NUL character, else at the end of the bytes. */
+function textEnd(bytes: Uint8Array, codePage: boolean): number {
+  if (codePage) {
+    const nul = bytes.indexOf(0);
+    return nul === -1 ? bytes.length : nul;
+  }
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    if (bytes[i] === 0 && bytes[i + 1] === 0) return i;
+  }
+  return bytes.length;
 }
 
 function uint32le(bytes: Uint8Array, at: number): number {

@@ -1,5 +1,6 @@
 // Ops in file order → the keys and values they leave behind (reg-format.md §2.7, §3).
 import { decodeData } from './data';
+import { foldHash } from './fold-hash';
 import { normalizeKeyPath } from './key-line';
 import type { RegData, RegDocument, RegKey, RegOp, RegValue } from './types';
 
@@ -13,53 +14,29 @@ const NONE_OVERWRITTEN = Object.freeze([]) as unknown as number[];
 /** Keys with at least this many values get a name index; below it a scan is cheaper. */
 const INDEX_FROM = 16;
 
-/** Registry names compare case-insensitively; ASCII is compared without lowercasing copies. */
+/**
+ * Registry names compare case-insensitively; ASCII is compared without lowercasing copies. Names
+ * of different lengths are told apart by their first ASCII difference too, without first looking
+ * for non-ASCII in both: an ASCII character lowercases to one ASCII character, and the same
+ * character to text of one length (Σ's depends on its neighbours, not its length), so up to the
+ * first position where the two differ, the lowercases have the same length and agree wherever
+ * the names do. Only there can lowercasing (which may change the length:
+ * '\u0130' → 'i\u0307') decide, when one of the two characters is not ASCII; when the shorter
+ * name ends first, the longer one's lowercase is longer.
+ */
 function sameName(a: string, b: string): boolean {
-  // Lowercasing can change the length ('\u0130' → 'i\u0307'), so only ASCII names differ by it.
-  if (a.length !== b.length) {
-    return (hasNonAscii(a) || hasNonAscii(b)) && a.toLowerCase() === b.toLowerCase();
-  }
-  for (let i = 0; i < a.length; i++) {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (; i < n; i++) {
     let x = a.charCodeAt(i);
     let y = b.charCodeAt(i);
     if (x === y) continue;
-    if (x >= 128 || y >= 128) return a.toLowerCase() === b.toLowerCase();
+    if (x >= 128 || y >= 128) break;
     if (x >= 65 && x <= 90) x += 32;
     if (y >= 65 && y <= 90) y += 32;
     if (x !== y) return false;
   }
-  return true;
-}
-
-/**
- * FNV-1a of the lowercase of `s`: equal for names that compare equal (sameName). ASCII is folded
- * as it is read, in one pass (charCodeAt on the sliced strings paths are is not cheap); text
- * with other characters is hashed again lowercased, as toLowerCase may change its length.
- */
-function foldHash(s: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 128) return foldHashLowered(s.toLowerCase());
-    if (c >= 65 && c <= 90) c += 32;
-    hash = Math.imul(hash ^ c, 0x01000193);
-  }
-  return hash;
-}
-
-function foldHashLowered(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) c += 32;
-    hash = Math.imul(hash ^ c, 0x01000193);
-  }
-  return hash;
-}
-
-function hasNonAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return true;
-  return false;
+  return i === n ? a.length === b.length : a.toLowerCase() === b.toLowerCase();
 }
 
 /**
@@ -68,14 +45,16 @@ function hasNonAscii(s: string): boolean {
  * names keep their first spelling too) and `overwritten` lists the lines it replaced.
  * `[-key]` marks that key and its subkeys seen so far deleted and drops their values, until a
  * later `[key]` recreates it. Parent keys a path implies are not listed. `known`, index for index
- * with `ops`, holds data the parser already decoded (RegLineParser.opData).
+ * with `ops`, holds data the parser already decoded (RegLineParser.opData); `pathHashes`, also
+ * index for index, the foldHash of key ops' paths it already took (RegLineParser.pathHashes).
  */
 export function foldOps(
   ops: readonly RegOp[],
   known: readonly (RegData | undefined)[] = [],
+  pathHashes: readonly (number | undefined)[] = [],
 ): RegKey[] {
   const fold = new Fold();
-  for (let i = 0; i < ops.length; i++) fold.op(ops[i] as RegOp, known[i]);
+  for (let i = 0; i < ops.length; i++) fold.op(ops[i] as RegOp, known[i], pathHashes[i]);
   return fold.keys;
 }
 
@@ -97,15 +76,15 @@ class Fold {
   private lastPath: string | null = null;
   private lastKey: RegKey | null = null;
 
-  op(op: RegOp, known: RegData | undefined): void {
+  op(op: RegOp, known: RegData | undefined, pathHash: number | undefined): void {
     switch (op.op) {
       case 'key': {
-        const key = this.keyFor(op.path, op.line);
+        const key = this.keyFor(op.path, op.line, pathHash);
         if (key.deleted) delete key.deleted;
         break;
       }
       case 'deleteKey': {
-        const key = this.keyFor(op.path, op.line);
+        const key = this.keyFor(op.path, op.line, pathHash);
         const prefix = op.path.toLowerCase() + '\\';
         for (const k of this.keys) {
           if (k === key || k.path.toLowerCase().startsWith(prefix)) {
@@ -162,9 +141,9 @@ class Fold {
     }
   }
 
-  private keyFor(path: string, line: number): RegKey {
+  private keyFor(path: string, line: number, pathHash?: number): RegKey {
     if (this.lastKey && path === this.lastPath) return this.lastKey;
-    const hash = foldHash(path);
+    const hash = pathHash ?? foldHash(path);
     let key = this.byHash.get(hash);
     if (key && !sameName(key.path, path)) key = this.collided.get(path.toLowerCase());
     if (!key) {

@@ -9,6 +9,8 @@ const LONG_ROOTS = [
   'HKEY_CURRENT_CONFIG',
   'HKEY_DYN_DATA',
 ];
+/** The `warnings` of a key line without any (shared: read-only). */
+const NONE: readonly string[] = Object.freeze([]);
 const ROOT_BY_LOWER = new Map(LONG_ROOTS.map((r) => [r.toLowerCase(), r]));
 /** Abbreviations: Wine's `reg import` takes them, regedit may not (§2.1, UNCERTAIN §10.4). */
 const SHORT_ROOTS = new Map([
@@ -34,7 +36,8 @@ export function matchRoot(name: string): RootMatch | null {
 }
 
 export type KeyLine =
-  | { kind: 'key' | 'deleteKey'; path: string; warnings: string[] }
+  /** `at`: where `path` stands verbatim in the text (the usual case), or −1 when it was rewritten. */
+  | { kind: 'key' | 'deleteKey'; path: string; at: number; warnings: readonly string[] }
   /** Not a key Windows opens: `keepsKey` tells whether the previous key stays current. */
   | { kind: 'invalid'; column: number; message: string; keepsKey: boolean };
 
@@ -69,6 +72,16 @@ export function parseKeyLine(text: string, start: number, end: number): KeyLine 
       } and drops the values that follow (§2.1 K2/K13)`,
     };
   }
+  // The usual key line: the path as written, one slice (not a concatenation that every later
+  // toLowerCase would first have to flatten).
+  if (isVerbatimPath(text, p, close, deleting)) {
+    return {
+      kind: deleting ? 'deleteKey' : 'key',
+      path: text.slice(p, close),
+      at: p,
+      warnings: NONE,
+    };
+  }
   const raw = text.slice(p, close);
   const slash = raw.indexOf('\\');
   const rootText = slash === -1 ? raw : raw.slice(0, slash);
@@ -93,12 +106,8 @@ export function parseKeyLine(text: string, start: number, end: number): KeyLine 
   // A trailing backslash is ignored by the registry API (§2.1, K5).
   let trimmed = rest.length;
   while (trimmed > 0 && rest.charCodeAt(trimmed - 1) === 92) trimmed--;
-  // The path as written when nothing changes (the usual case): one slice, not a concatenation
-  // that every later toLowerCase would first have to flatten.
-  let asWritten = trimmed === rest.length && rootText === root.long;
   rest = rest.slice(0, trimmed);
   if (rest.indexOf('\\\\') !== -1) {
-    asWritten = false;
     // UNCERTAIN (§2.1): regashii collapses doubled backslashes; empty key names cannot exist.
     rest = rest.replace(/\\{2,}/g, '\\');
     warnings.push('the path has doubled backslashes; read as single ones');
@@ -111,8 +120,32 @@ export function parseKeyLine(text: string, start: number, end: number): KeyLine 
       message: `key deletion ignored — Windows refuses to delete the whole root ${root.long}`,
     };
   }
-  const path = asWritten ? raw : root.long + rest;
-  return { kind: deleting ? 'deleteKey' : 'key', path, warnings };
+  // Paths taken as written went the verbatim way above: this one was rewritten.
+  return { kind: deleting ? 'deleteKey' : 'key', path: root.long + rest, at: -1, warnings };
+}
+
+/**
+ * Whether `text[p, close)` is a path Windows takes as written, with no warning: a long root in
+ * its usual case, then names after single backslashes, none trailing (§2.1). Most key lines are;
+ * this reads them without the slices and lowercased copies of the general case.
+ */
+function isVerbatimPath(text: string, p: number, close: number, deleting: boolean): boolean {
+  let root = '';
+  for (const r of LONG_ROOTS) {
+    if (text.startsWith(r, p)) {
+      root = r;
+      break;
+    }
+  }
+  if (root === '') return false;
+  const slash = p + root.length;
+  // The whole root can be opened, not deleted (the general case says why).
+  if (slash === close) return !deleting;
+  if (text.charCodeAt(slash) !== 92 || text.charCodeAt(close - 1) === 92) return false;
+  for (let i = slash + 1; i < close; i++) {
+    if (text.charCodeAt(i) === 92 && text.charCodeAt(i - 1) === 92) return false;
+  }
+  return true;
 }
 
 /** Expands an abbreviated root (HKLM\…) to its long name, for look-ups. */

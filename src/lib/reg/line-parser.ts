@@ -4,6 +4,7 @@
 // Lines arrive as ranges of a larger string (no per-line substring); the hot paths scan with
 // charCodeAt and collect hex bytes into one reusable buffer.
 import { REG_BINARY, REG_DWORD, REG_SZ, isStringType } from './data';
+import { foldHashRange } from './fold-hash';
 import { parseKeyLine } from './key-line';
 import { storedStringBytes } from './string-data';
 import type { Diagnostic, RegOp, Severity } from './types';
@@ -63,6 +64,12 @@ export class RegLineParser {
    * holds as text (foldOps then does not decode its bytes again); undefined for other ops.
    */
   readonly opData: (string | undefined)[] = [];
+  /**
+   * Beside `ops`, index for index: the foldHash of a key op's path, taken here while the path is
+   * still part of the flat text (foldOps hashing the sliced path string took twice as long); a
+   * hole for other ops, and for paths that were rewritten (foldOps hashes those).
+   */
+  readonly pathHashes: number[] = [];
   readonly diagnostics: Diagnostic[] = [];
   /** Counts key lines Windows acts on (not swallowed by a broken continuation); for scanKvp. */
   keyLinesSeen = 0;
@@ -218,6 +225,8 @@ export class RegLineParser {
     for (const w of k.warnings) this.report(line, undefined, 'warning', w);
     this.keyPath = k.path;
     this.keyLine = line;
+    if (k.at >= 0)
+      this.pathHashes[this.ops.length] = foldHashRange(text, k.at, k.at + k.path.length);
     if (k.kind === 'key') {
       this.keyState = 'open';
       this.push({ op: 'key', line, path: k.path });
@@ -323,7 +332,12 @@ export class RegLineParser {
         path: this.keyPath,
         name,
         type: REG_SZ,
-        bytes: this.utf16z(data),
+        // Without escapes the data is the text between the quotes: encoded from there, the flat
+        // text, rather than from the sliced string, whose characters are slower to read.
+        bytes:
+          q - p - 2 === data.length
+            ? this.utf16z(text, p + 1, q - 1)
+            : this.utf16z(data, 0, data.length),
       },
       // What decodeData would read back from those bytes: the text up to a NUL.
       data.indexOf('\0') === -1 ? data : data.slice(0, data.indexOf('\0')),
@@ -484,19 +498,20 @@ export class RegLineParser {
       this.slab = new Uint8Array(SLAB_BYTES);
       this.slabUsed = 0;
     }
-    const out = this.slab.subarray(this.slabUsed, this.slabUsed + n);
+    // The constructor, not subarray: subarray's species look-up made it slower per value.
+    const out = new Uint8Array(this.slab.buffer, this.slabUsed, n);
     // Even offsets keep UTF-16 data aligned for a Uint16Array view (decodeUtf16le).
     this.slabUsed += n + (n & 1);
     return out;
   }
 
-  /** REG_SZ as stored: UTF-16LE with its NUL terminator (§2.3). */
-  private utf16z(text: string): Uint8Array {
-    const out = this.alloc(text.length * 2 + 2);
-    for (let i = 0; i < text.length; i++) {
+  /** REG_SZ as stored: `text[from, to)` in UTF-16LE with its NUL terminator (§2.3). */
+  private utf16z(text: string, from: number, to: number): Uint8Array {
+    const out = this.alloc((to - from) * 2 + 2);
+    for (let i = from, o = 0; i < to; i++, o += 2) {
       const c = text.charCodeAt(i);
-      out[2 * i] = c & 0xff;
-      out[2 * i + 1] = c >> 8;
+      out[o] = c & 0xff;
+      out[o + 1] = c >> 8;
     }
     return out;
   }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findKey, findValue, parseReg, parseRegText, typeName } from '../../../src/lib/reg';
+import {
+  findKey,
+  findValue,
+  foldOps,
+  parseReg,
+  parseRegText,
+  typeName,
+} from '../../../src/lib/reg';
 import { V5, sz, utf16, v4, v5, valuesOf } from './helpers';
 
 describe('header (reg-format.md §1.1)', () => {
@@ -221,6 +228,31 @@ describe('fold (§2.7)', () => {
       ['HKEY_CURRENT_USER\\T\\S', false, 0],
       ['HKEY_CURRENT_USER\\Tx', false, 0],
     ]);
+  });
+  it('compares names of different lengths by their lowercase', () => {
+    // 'İ' lowercases to 'i' + U+0307: two names of different lengths that are the same name.
+    const doc = v5('"x\u0130"=dword:1', '"xi\u0307"=dword:2', '"x"=dword:3', '"xi"=dword:4');
+    expect(doc.keys[0]?.values.map((v) => [v.name, v.data])).toEqual([
+      ['x\u0130', 2],
+      ['x', 3],
+      ['xi', 4],
+    ]);
+  });
+  it('folds the same keys from the ops alone (without what the parser precomputed)', () => {
+    const doc = v5(
+      '[HKEY_CURRENT_USER\\T\\]',
+      '"a"=hex(2):41,00,00,00,42,00',
+      '[hkey_current_user\\t]',
+      '"A"="b"',
+      '[HKEY_CURRENT_USER\\\u0130]',
+      '[hkcu\\i\u0307]',
+      '"c"=hex(7):41,00,00,00,00,00',
+    );
+    expect(doc.keys.map((k) => k.path)).toEqual([
+      'HKEY_CURRENT_USER\\T',
+      'HKEY_CURRENT_USER\\\u0130',
+    ]);
+    expect(foldOps(doc.ops)).toEqual(doc.keys);
   });
   it('finds keys by short root and values by @', () => {
     const doc = v5('@="x"', '[HKEY_LOCAL_MACHINE\\Soft\\A]');
