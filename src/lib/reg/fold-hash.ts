@@ -2,9 +2,15 @@
 // key path while it is still part of the flat text it was read from.
 
 /**
- * FNV-1a of the lowercase of `text[start, end)`: equal for names that compare equal
- * (fold.ts sameName). ASCII is folded as it is read, in one pass; text with other characters is
- * hashed again lowercased, as toLowerCase may change its length.
+ * Hashes are cut to 30 bits, which V8 holds as small integers: 32-bit ones were heap numbers, one
+ * per key in foldOps' map and in the parser's `pathHashes` (foldOps tells collisions apart).
+ */
+const SMI_MASK = 0x3fffffff;
+
+/**
+ * FNV-1a, cut to 30 bits, of the lowercase of `text[start, end)`: equal for names that compare
+ * equal (fold.ts sameName). ASCII is folded as it is read, in one pass; text with other characters
+ * is hashed again lowercased, as toLowerCase may change its length.
  */
 export function foldHashRange(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
@@ -16,7 +22,7 @@ export function foldHashRange(text: string, start: number, end: number): number 
     if (c >= 65 && c <= 90) c += 32;
     hash = Math.imul(hash ^ c, 0x01000193);
   }
-  return i === end ? hash : lowercaseHash(text.slice(start, end).toLowerCase());
+  return i === end ? hash & SMI_MASK : lowercaseHash(text.slice(start, end).toLowerCase());
 }
 
 /** foldHashRange of the whole of `s`. */
@@ -31,5 +37,5 @@ function lowercaseHash(text: string): number {
     if (c >= 65 && c <= 90) c += 32;
     hash = Math.imul(hash ^ c, 0x01000193);
   }
-  return hash;
+  return hash & SMI_MASK;
 }

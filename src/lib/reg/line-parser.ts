@@ -85,15 +85,14 @@ export class RegLineParser {
   private pendingType = 0;
   private pendingLine = 0;
 
-  // Hex bytes of the value being read.
-  private buf: Uint8Array = new Uint8Array(256);
-  private bufLen = 0;
-
   // Value bytes are views into shared slabs: one ArrayBuffer per value cost more to allocate and
-  // to collect than the rest of the parse (profiled on a 42 MB export). Slabs are never reused,
-  // so a fresh view is zeroed and stays unchanged.
-  private slab = new Uint8Array(0);
+  // to collect than the rest of the parse (profiled on a 42 MB export). A slab's bytes before
+  // `slabUsed` belong to values and never change; the bytes after it are scratch.
+  private slab: Uint8Array = new Uint8Array(0);
   private slabUsed = 0;
+  // The hex bytes of the value being read are written straight into the slab, from `slabUsed`
+  // (no copy from a separate buffer when it is committed); `hexLen` counts them.
+  private hexLen = 0;
 
   // Details of the last failure, set by the scanners.
   private errorColumn = 0;
@@ -155,7 +154,7 @@ export class RegLineParser {
       this.pendingLine,
       undefined,
       'warning',
-      `the file ends inside this value's continuation (line ${lastLine} ends with ",\\"); Windows stores the ${this.bufLen} byte(s) read so far`,
+      `the file ends inside this value's continuation (line ${lastLine} ends with ",\\"); Windows stores the ${this.hexLen} byte(s) read so far`,
     );
     this.commitHex(this.pendingName, this.pendingType, this.pendingLine, lastLine);
   }
@@ -446,7 +445,7 @@ export class RegLineParser {
         'the data must be "text", dword:, hex:, hex(N): or - (delete)',
       );
     }
-    this.bufLen = 0;
+    this.hexLen = 0;
     const r = this.scanHex(text, p, end);
     if (r === HEX_BAD) {
       return this.bad(line, this.errorColumn - start + 1, name, this.errorMessage);
@@ -463,11 +462,15 @@ export class RegLineParser {
 
   private commitHex(name: string, type: number, line: number, endLine: number): void {
     if (this.keyState !== 'open') return this.dropped(line, name);
-    const bytes = this.alloc(this.bufLen);
-    // A loop, not set(buf.subarray(…)): that view was one more object per value to collect.
-    const buf = this.buf;
-    for (let i = 0; i < bytes.length; i++) bytes[i] = buf[i] as number;
-    if (isStringType(type)) {
+    const n = this.hexLen;
+    const bytes = new Uint8Array(this.slab.buffer, this.slabUsed, n);
+    this.slabUsed += n + (n & 1);
+    // UTF-16LE text that already ends with its NUL (what regedit writes) is stored as it is:
+    // storedStringBytes would say so in one more object per value.
+    const asWritten =
+      this.unicodeStrings &&
+      (n === 0 || ((n & 1) === 0 && bytes[n - 1] === 0 && bytes[n - 2] === 0));
+    if (!asWritten && isStringType(type)) {
       const stored = storedStringBytes(type, bytes, this.unicodeStrings);
       if (stored.note) this.report(line, undefined, 'warning', stored.note);
       const op: RegOp = {
@@ -491,7 +494,7 @@ export class RegLineParser {
     this.opData.push(data);
   }
 
-  /** `n` zeroed bytes for a value (see `slab`). */
+  /** `n` bytes for a value (see `slab`), not zeroed: the caller writes every one. */
   private alloc(n: number): Uint8Array {
     if (n > SLAB_BYTES / 8) return new Uint8Array(n);
     if (this.slabUsed + n > this.slab.length) {
@@ -507,12 +510,15 @@ export class RegLineParser {
 
   /** REG_SZ as stored: `text[from, to)` in UTF-16LE with its NUL terminator (§2.3). */
   private utf16z(text: string, from: number, to: number): Uint8Array {
-    const out = this.alloc((to - from) * 2 + 2);
+    const n = (to - from) * 2;
+    const out = this.alloc(n + 2);
     for (let i = from, o = 0; i < to; i++, o += 2) {
       const c = text.charCodeAt(i);
       out[o] = c & 0xff;
       out[o + 1] = c >> 8;
     }
+    out[n] = 0;
+    out[n + 1] = 0;
     return out;
   }
 
@@ -522,9 +528,9 @@ export class RegLineParser {
    * errorMessage set.
    */
   private scanHex(text: string, p: number, end: number): number {
-    // The buffer and its length live in locals through the loop (one byte per iteration).
-    let buf = this.buf;
-    let len = this.bufLen;
+    // The slab and the write position live in locals through the loop (one byte per iteration).
+    let buf = this.slab;
+    let at = this.slabUsed + this.hexLen;
     let c = 0;
     let result = HEX_DONE;
     for (;;) {
@@ -535,8 +541,11 @@ export class RegLineParser {
         const hi = HEX[text.charCodeAt(p)] as number;
         const lo = HEX[text.charCodeAt(p + 1)] as number;
         if (hi < 0 || lo < 0 || text.charCodeAt(p + 2) !== COMMA) break;
-        if (len === buf.length) buf = this.grow();
-        buf[len++] = hi * 16 + lo;
+        if (at === buf.length) {
+          buf = this.grow(at);
+          at = this.hexLen;
+        }
+        buf[at++] = hi * 16 + lo;
         p += 3;
       }
       while (p < end && ((c = text.charCodeAt(p)) === SPACE || c === TAB)) p++;
@@ -569,8 +578,11 @@ export class RegLineParser {
           }
         }
       }
-      if (len === buf.length) buf = this.grow();
-      buf[len++] = v;
+      if (at === buf.length) {
+        buf = this.grow(at);
+        at = this.hexLen;
+      }
+      buf[at++] = v;
       if (p >= end) break;
       c = text.charCodeAt(p);
       if (c === COMMA) {
@@ -596,15 +608,21 @@ export class RegLineParser {
             );
       break;
     }
-    this.bufLen = len;
+    this.hexLen = at - this.slabUsed;
     return result;
   }
 
-  /** Doubles the hex buffer (full: its length is the count of bytes read). */
-  private grow(): Uint8Array {
-    const grown = new Uint8Array(this.buf.length * 2);
-    grown.set(this.buf);
-    this.buf = grown;
+  /**
+   * The slab is full at `at` while reading hex bytes: moves the bytes read so far to the start of
+   * a new slab with room for as many again, and counts them in `hexLen`.
+   */
+  private grow(at: number): Uint8Array {
+    const read = this.slab.subarray(this.slabUsed, at);
+    const grown = new Uint8Array(Math.max(SLAB_BYTES, read.length * 2));
+    grown.set(read);
+    this.slab = grown;
+    this.slabUsed = 0;
+    this.hexLen = read.length;
     return grown;
   }
 

@@ -9,6 +9,8 @@ import {
 } from '../../../src/lib/reg';
 import { V5, sz, utf16, v4, v5, valuesOf } from './helpers';
 
+const HEX2 = (i: number) => (i & 0xff).toString(16).padStart(2, '0');
+
 describe('header (reg-format.md §1.1)', () => {
   it.each([
     [V5, 'regedit5', 0],
@@ -181,6 +183,27 @@ describe('continuation lines (§2.4)', () => {
     expect(cut.diagnostics[0]?.message).toMatch(/ends inside this value/);
     const bad = parseRegText(`${V5}\n[HKEY_CURRENT_USER\\T]\n"a"=hex(7):4c,69\\`);
     expect(valuesOf(bad)).toEqual({});
+  });
+  it('keeps every byte of wrapped values larger than and across the 64 KB slabs', () => {
+    // Hex bytes are written straight into the slab value bytes share: a value that outgrows it
+    // moves to a new one, and the bytes of a dropped value must not leak into the next.
+    const row = (n: number, k: number) => Array.from({ length: n }, (_, i) => HEX2(i + k));
+    const wrapped = (n: number, k: number) => row(n, k).join(',\\\r\n  ');
+    const values: string[] = [];
+    for (let v = 0; v < 40; v++) values.push(`"v${v}"=hex:${wrapped(3000, v)}`);
+    const doc = v5(
+      ...values,
+      `"big"=hex:${wrapped(150000, 7)}`,
+      '"gone"=hex:ff,ff,ff,ff,ff,ff,zz',
+      '"s"=""',
+      '"d"=dword:1',
+    );
+    const got = valuesOf(doc);
+    for (let v = 0; v < 40; v++) expect(got[`v${v}`]).toBe(`3:${row(3000, v).join(',')}`);
+    expect(got['big']).toBe(`3:${row(150000, 7).join(',')}`);
+    expect(got['s']).toBe('1:00,00');
+    expect(got['d']).toBe('4:01,00,00,00');
+    expect(got['gone']).toBeUndefined();
   });
 });
 
