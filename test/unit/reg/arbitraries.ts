@@ -2,8 +2,7 @@
 // `test/fuzz/reg.fuzz.ts` run.
 import fc from 'fast-check';
 import type { RegDocument, RegKey, RegValue } from '../../../src/lib/reg';
-
-const V5 = 'Windows Registry Editor Version 5.00';
+import { V5, utf16 } from './helpers';
 
 /** Pieces of real .reg syntax, including the broken forms of reg-format.md §7. */
 const regLine: fc.Arbitrary<string> = fc.oneof(
@@ -51,20 +50,6 @@ const regLine: fc.Arbitrary<string> = fc.oneof(
     .map((xs) => '  ' + xs.map((x) => x.toString(16)).join(',') + (xs.length % 2 ? ',\\' : '')),
 );
 
-const encodeLE = (text: string, bom: boolean): Uint8Array => {
-  const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);
-  let o = 0;
-  if (bom) {
-    out[o++] = 0xff;
-    out[o++] = 0xfe;
-  }
-  for (let i = 0; i < text.length; i++) {
-    out[o++] = text.charCodeAt(i) & 0xff;
-    out[o++] = text.charCodeAt(i) >> 8;
-  }
-  return out;
-};
-
 /** Bytes that look like a registry file: a header, then registry-ish lines, in some encoding. */
 export const registryishBytes: fc.Arbitrary<Uint8Array> = fc
   .tuple(
@@ -75,7 +60,7 @@ export const registryishBytes: fc.Arbitrary<Uint8Array> = fc
   )
   .map(([header, lines, eol, enc]) => {
     const text = [header, ...lines].join(eol);
-    if (enc === 'utf16bom' || enc === 'utf16') return encodeLE(text, enc === 'utf16bom');
+    if (enc === 'utf16bom' || enc === 'utf16') return utf16(text, enc === 'utf16bom');
     if (enc === 'utf8') return new TextEncoder().encode(text);
     return Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
   });
@@ -222,6 +207,6 @@ export const kvpExport: fc.Arbitrary<{ bytes: Uint8Array; cuts: number[] }> = fc
     fc.array(fc.nat(), { maxLength: 4 }),
   )
   .map(([lines, eol, bom, cuts]) => {
-    const bytes = encodeLE([V5, ...lines].join(eol), bom);
+    const bytes = utf16([V5, ...lines].join(eol), bom);
     return { bytes, cuts: cuts.map((c) => c % (bytes.length + 1)).sort((a, b) => a - b) };
   });
