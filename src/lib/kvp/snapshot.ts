@@ -324,73 +324,73 @@ function textOf(facts: KeyFacts, name: string): { value: string; fact: VersionFa
 
 const VERSION_TEXT = /^\s*(\d{1,3})\.(\d{1,3})(?:\.(\d+))?/;
 
-/** Auto: OSMajorVersion/OSMinorVersion, else the first two parts of OSVersion (§2.1). */
-function guestOsFromAuto(auto: KeyFacts): OsVersion | undefined {
-  if (auto.state !== 'present') return undefined;
-  const name = textOf(auto, 'OSName');
-  const build = textOf(auto, 'OSBuildNumber');
-  const major = numberOf(auto, 'OSMajorVersion');
-  const minor = numberOf(auto, 'OSMinorVersion');
-  const version = textOf(auto, 'OSVersion');
-  const extra = [build?.fact, name?.fact].filter((f): f is VersionFact => f !== undefined);
-  let os: OsVersion | undefined;
-  if (major && minor) {
-    os = {
-      major: major.value,
-      minor: minor.value,
-      from: 'Auto',
-      facts: [major.fact, minor.fact, ...extra],
-    };
-  } else if (version) {
-    const match = VERSION_TEXT.exec(version.value);
-    if (!match) return undefined;
-    os = {
-      major: Number(match[1]),
-      minor: Number(match[2]),
-      from: 'Auto',
-      facts: [version.fact, ...extra],
-    };
-    if (match[3] !== undefined) os.build = match[3];
-  } else {
-    return undefined;
-  }
-  if (build) os.build = build.value;
-  if (name) os.productName = name.value;
-  return os;
+/** Where a key keeps the guest's version: the value names to read, in order of preference. */
+interface GuestOsNames {
+  from: 'Auto' | 'CurrentVersion';
+  major: string;
+  minor: string;
+  /** "major.minor[.build]" text, the fallback when the two numbers are not there. */
+  version: string;
+  /** Whether a third part of that text is the build (Auto's OSVersion; not CurrentVersion's). */
+  versionHasBuild: boolean;
+  build: string[];
+  productName: string;
 }
+
+/** Auto: OSMajorVersion/OSMinorVersion, else the first two parts of OSVersion (§2.1). */
+const AUTO_OS: GuestOsNames = {
+  from: 'Auto',
+  major: 'OSMajorVersion',
+  minor: 'OSMinorVersion',
+  version: 'OSVersion',
+  versionHasBuild: true,
+  build: ['OSBuildNumber'],
+  productName: 'OSName',
+};
 
 /**
  * CurrentVersion: CurrentMajorVersionNumber/CurrentMinorVersionNumber (Windows 10+), else
  * CurrentVersion — which Windows 10/11 keep at "6.3" for compatibility, so it is only the fallback.
  */
-function guestOsFromCurrentVersion(cv: KeyFacts): OsVersion | undefined {
-  if (cv.state !== 'present') return undefined;
-  const major = numberOf(cv, 'CurrentMajorVersionNumber');
-  const minor = numberOf(cv, 'CurrentMinorVersionNumber');
-  const build = textOf(cv, 'CurrentBuild') ?? textOf(cv, 'CurrentBuildNumber');
-  const name = textOf(cv, 'ProductName');
-  const extra = [build?.fact, name?.fact].filter((f): f is VersionFact => f !== undefined);
-  let os: OsVersion | undefined;
+const CURRENT_VERSION_OS: GuestOsNames = {
+  from: 'CurrentVersion',
+  major: 'CurrentMajorVersionNumber',
+  minor: 'CurrentMinorVersionNumber',
+  version: 'CurrentVersion',
+  versionHasBuild: false,
+  build: ['CurrentBuild', 'CurrentBuildNumber'],
+  productName: 'ProductName',
+};
+
+function guestOsFrom(facts: KeyFacts, names: GuestOsNames): OsVersion | undefined {
+  if (facts.state !== 'present') return undefined;
+  const major = numberOf(facts, names.major);
+  const minor = numberOf(facts, names.minor);
+  const build = names.build.map((name) => textOf(facts, name)).find((found) => found);
+  const product = textOf(facts, names.productName);
+  const extra = [build?.fact, product?.fact].filter((f): f is VersionFact => f !== undefined);
+  let os: OsVersion;
   if (major && minor) {
     os = {
       major: major.value,
       minor: minor.value,
-      from: 'CurrentVersion',
+      from: names.from,
       facts: [major.fact, minor.fact, ...extra],
     };
   } else {
-    const version = textOf(cv, 'CurrentVersion');
+    const version = textOf(facts, names.version);
     const match = version ? VERSION_TEXT.exec(version.value) : null;
     if (!version || !match) return undefined;
     os = {
       major: Number(match[1]),
       minor: Number(match[2]),
-      from: 'CurrentVersion',
+      from: names.from,
       facts: [version.fact, ...extra],
     };
+    if (names.versionHasBuild && match[3] !== undefined) os.build = match[3];
   }
   if (build) os.build = build.value;
-  if (name) os.productName = name.value;
+  if (product) os.productName = product.value;
   return os;
 }
 
@@ -465,9 +465,10 @@ export function assembleSnapshot(facts: SnapshotFacts): KvpSnapshot {
   const currentVersion = assembleKey(facts.currentVersion, isNumericCurrentVersion);
   // CurrentVersion is the running OS's own record (what Windows Update sees); Auto is what the
   // integration services last reported to the host, so it comes second.
-  const guestOsInFile = [guestOsFromCurrentVersion(currentVersion), guestOsFromAuto(auto)].filter(
-    (os): os is OsVersion => os !== undefined,
-  );
+  const guestOsInFile = [
+    guestOsFrom(currentVersion, CURRENT_VERSION_OS),
+    guestOsFrom(auto, AUTO_OS),
+  ].filter((os): os is OsVersion => os !== undefined);
   return resolveSnapshot({
     schema: 1,
     input: { ...facts.input },
