@@ -71,6 +71,7 @@ export default defineConfig(({ mode }) => {
             name: 'unit',
             environment: 'node',
             include: ['test/unit/**/*.test.ts'],
+            setupFiles: ['test/support/reg-value-equality.ts'],
           },
         },
         {

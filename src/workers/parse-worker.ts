@@ -40,7 +40,7 @@ function wantedLines(document: RegDocument): Set<number> {
   const add = (from: number, to: number) => {
     for (let line = Math.max(1, from); line <= to; line++) wanted.add(line);
   };
-  for (const op of document.ops) add(op.line, op.op === 'value' ? op.endLine : op.line);
+  for (const op of document.ops) add(op.line, op.op === 'value' ? op.value.endLine : op.line);
   for (const diagnostic of document.diagnostics) {
     add(diagnostic.line - CONTEXT, diagnostic.line + CONTEXT);
   }

@@ -499,11 +499,8 @@ function applyOps(doc: RegDocument): Model {
       for (const k of [...m.keys()]) if (k === p || k.startsWith(`${p}\\`)) m.delete(k);
     } else if (op.op === 'value') {
       ensureKey(m, op.path);
-      m.get(p)?.values.set(lc(op.name), {
-        name: op.name,
-        type: op.type,
-        hex: exportedForm(op.type, op.bytes),
-      });
+      const { name, type, bytes } = op.value;
+      m.get(p)?.values.set(lc(name), { name, type, hex: exportedForm(type, bytes) });
     } else {
       m.get(p)?.values.delete(lc(op.name));
     }

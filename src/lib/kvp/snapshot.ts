@@ -189,9 +189,10 @@ function writesByName(
   const writes = new Map<string, { name: string; line: number }[]>();
   for (const op of doc.ops) {
     if (op.op !== 'value' || comparablePath(op.path) !== wanted) continue;
-    const lower = op.name.toLowerCase();
+    const { name } = op.value;
+    const lower = name.toLowerCase();
     const list = writes.get(lower) ?? [];
-    list.push({ name: op.name, line: op.line });
+    list.push({ name, line: op.line });
     writes.set(lower, list);
   }
   return writes;

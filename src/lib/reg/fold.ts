@@ -1,16 +1,10 @@
 // Ops in file order → the keys and values they leave behind (reg-format.md §2.7, §3).
-import { decodeData } from './data';
 import { foldHash } from './fold-hash';
 import { normalizeKeyPath } from './key-line';
-import type { RegData, RegDocument, RegKey, RegOp, RegValue } from './types';
+import type { RegDocument, RegKey, RegOp, RegValue } from './types';
+import { ParsedValue } from './value';
 
 const EMPTY = new Uint8Array(0);
-/**
- * The `overwritten` of every value that replaced nothing: one array per value was a measurable
- * share of the parse's garbage. Frozen, so that a caller that pushes to it fails loudly instead
- * of changing every value at once; `put` gives a value that replaces another its own array.
- */
-const NONE_OVERWRITTEN = Object.freeze([]) as unknown as number[];
 /** Keys with at least this many values get a name index; below it a scan is cheaper. */
 const INDEX_FROM = 16;
 
@@ -44,17 +38,16 @@ function sameName(a: string, b: string): boolean {
  * of first appearance). A repeated key merges; the last write of a value wins in place (value
  * names keep their first spelling too) and `overwritten` lists the lines it replaced.
  * `[-key]` marks that key and its subkeys seen so far deleted and drops their values, until a
- * later `[key]` recreates it. Parent keys a path implies are not listed. `known`, index for index
- * with `ops`, holds data the parser already decoded (RegLineParser.opData); `pathHashes`, also
- * index for index, the foldHash of key ops' paths it already took (RegLineParser.pathHashes).
+ * later `[key]` recreates it. Parent keys a path implies are not listed. `pathHashes`, index for
+ * index with `ops`, holds the foldHash of key ops' paths the parser already took
+ * (RegLineParser.pathHashes). The keys hold the ops' values themselves, or a renamed copy.
  */
 export function foldOps(
   ops: readonly RegOp[],
-  known: readonly (RegData | undefined)[] = [],
   pathHashes: readonly (number | undefined)[] = [],
 ): RegKey[] {
   const fold = new Fold();
-  for (let i = 0; i < ops.length; i++) fold.op(ops[i] as RegOp, known[i], pathHashes[i]);
+  for (let i = 0; i < ops.length; i++) fold.op(ops[i] as RegOp, pathHashes[i]);
   return fold.keys;
 }
 
@@ -76,7 +69,7 @@ class Fold {
   private lastPath: string | null = null;
   private lastKey: RegKey | null = null;
 
-  op(op: RegOp, known: RegData | undefined, pathHash: number | undefined): void {
+  op(op: RegOp, pathHash: number | undefined): void {
     switch (op.op) {
       case 'key': {
         const key = this.keyFor(op.path, op.line, pathHash);
@@ -97,31 +90,7 @@ class Fold {
       }
       case 'value': {
         const key = this.keyFor(op.path, op.line);
-        const data = known ?? decodeData(op.type, op.bytes, op.codePage);
-        // Two literals rather than a spread: the spread cost an extra object per value.
-        this.put(
-          key,
-          op.codePage
-            ? {
-                name: op.name,
-                type: op.type,
-                bytes: op.bytes,
-                data,
-                codePage: true,
-                line: op.line,
-                endLine: op.endLine,
-                overwritten: NONE_OVERWRITTEN,
-              }
-            : {
-                name: op.name,
-                type: op.type,
-                bytes: op.bytes,
-                data,
-                line: op.line,
-                endLine: op.endLine,
-                overwritten: NONE_OVERWRITTEN,
-              },
-        );
+        this.put(key, op.value);
         break;
       }
       case 'deleteValue': {
@@ -134,7 +103,7 @@ class Fold {
           line: op.line,
           endLine: op.line,
           deleted: true,
-          overwritten: NONE_OVERWRITTEN,
+          overwritten: [],
         });
         break;
       }
@@ -186,9 +155,12 @@ class Fold {
       key.values.push(value);
       return;
     }
-    value.name = earlier.name;
-    value.overwritten = [...earlier.overwritten, earlier.line];
-    key.values[at] = value;
+    // The op keeps the name as its line wrote it; the key keeps the first spelling.
+    const overwritten = [...earlier.overwritten, earlier.line];
+    key.values[at] =
+      value instanceof ParsedValue
+        ? value.renamed(earlier.name, overwritten)
+        : { ...value, name: earlier.name, overwritten };
   }
 }
 

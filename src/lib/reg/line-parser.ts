@@ -3,11 +3,12 @@
 //
 // Lines arrive as ranges of a larger string (no per-line substring); the hot paths scan with
 // charCodeAt and collect hex bytes into one reusable buffer.
-import { REG_BINARY, REG_DWORD, REG_SZ, isStringType } from './data';
+import { REG_BINARY, isStringType } from './data';
 import { foldHashRange } from './fold-hash';
 import { parseKeyLine } from './key-line';
 import { storedStringBytes } from './string-data';
 import type { Diagnostic, RegOp, Severity } from './types';
+import { ParsedValue } from './value';
 
 const SPACE = 32;
 const TAB = 9;
@@ -59,11 +60,6 @@ export interface LineParserOptions {
 
 export class RegLineParser {
   readonly ops: RegOp[] = [];
-  /**
-   * Beside `ops`, index for index: the decoded data of a REG_SZ value, which the parser already
-   * holds as text (foldOps then does not decode its bytes again); undefined for other ops.
-   */
-  readonly opData: (string | undefined)[] = [];
   /**
    * Beside `ops`, index for index: the foldHash of a key op's path, taken here while the path is
    * still part of the flat text (foldOps hashing the sliced path string took twice as long); a
@@ -228,10 +224,10 @@ export class RegLineParser {
       this.pathHashes[this.ops.length] = foldHashRange(text, k.at, k.at + k.path.length);
     if (k.kind === 'key') {
       this.keyState = 'open';
-      this.push({ op: 'key', line, path: k.path });
+      this.ops.push({ op: 'key', line, path: k.path });
     } else {
       this.keyState = 'deleted';
-      this.push({ op: 'deleteKey', line, path: k.path });
+      this.ops.push({ op: 'deleteKey', line, path: k.path });
     }
   }
 
@@ -304,7 +300,7 @@ export class RegLineParser {
         '"@=-" read as deleting the default value (as Wine does); not confirmed on Windows',
       );
     }
-    this.push({ op: 'deleteValue', line, path: this.keyPath, name });
+    this.ops.push({ op: 'deleteValue', line, path: this.keyPath, name });
   }
 
   private stringValue(
@@ -317,30 +313,11 @@ export class RegLineParser {
   ): void {
     const q = this.readQuoted(text, p, end, line, start);
     if (q < 0) return this.rejectValue(line, start, 'its data', name);
-    const data = this.quoted;
     const after = this.trailing(text, q, end);
     if (after >= 0)
       return this.bad(line, after - start + 1, name, this.afterDataMessage(text, after));
     if (this.keyState !== 'open') return this.dropped(line, name);
-    // REG_SZ is stored as UTF-16LE with its NUL terminator (§2.3).
-    this.push(
-      {
-        op: 'value',
-        line,
-        endLine: line,
-        path: this.keyPath,
-        name,
-        type: REG_SZ,
-        // Without escapes the data is the text between the quotes: encoded from there, the flat
-        // text, rather than from the sliced string, whose characters are slower to read.
-        bytes:
-          q - p - 2 === data.length
-            ? this.utf16z(text, p + 1, q - 1)
-            : this.utf16z(data, 0, data.length),
-      },
-      // What decodeData would read back from those bytes: the text up to a NUL.
-      data.indexOf('\0') === -1 ? data : data.slice(0, data.indexOf('\0')),
-    );
+    this.pushValue(ParsedValue.ofString(name, this.quoted, line));
   }
 
   private dwordValue(
@@ -385,20 +362,7 @@ export class RegLineParser {
       );
     }
     if (this.keyState !== 'open') return this.dropped(line, name);
-    const bytes = this.alloc(4);
-    bytes[0] = value & 0xff;
-    bytes[1] = (value >>> 8) & 0xff;
-    bytes[2] = (value >>> 16) & 0xff;
-    bytes[3] = value >>> 24;
-    this.push({
-      op: 'value',
-      line,
-      endLine: line,
-      path: this.keyPath,
-      name,
-      type: REG_DWORD,
-      bytes,
-    });
+    this.pushValue(ParsedValue.ofDword(name, value, line));
   }
 
   private hexValue(
@@ -470,56 +434,17 @@ export class RegLineParser {
     const asWritten =
       this.unicodeStrings &&
       (n === 0 || ((n & 1) === 0 && bytes[n - 1] === 0 && bytes[n - 2] === 0));
-    if (!asWritten && isStringType(type)) {
-      const stored = storedStringBytes(type, bytes, this.unicodeStrings);
-      if (stored.note) this.report(line, undefined, 'warning', stored.note);
-      const op: RegOp = {
-        op: 'value',
-        line,
-        endLine,
-        path: this.keyPath,
-        name,
-        type,
-        bytes: stored.bytes,
-      };
-      if (stored.codePage) op.codePage = true;
-      this.push(op);
+    if (asWritten || !isStringType(type)) {
+      this.pushValue(ParsedValue.ofBytes(name, type, bytes, line, endLine, false));
       return;
     }
-    this.push({ op: 'value', line, endLine, path: this.keyPath, name, type, bytes });
+    const stored = storedStringBytes(type, bytes, this.unicodeStrings);
+    if (stored.note) this.report(line, undefined, 'warning', stored.note);
+    this.pushValue(ParsedValue.ofBytes(name, type, stored.bytes, line, endLine, stored.codePage));
   }
 
-  private push(op: RegOp, data?: string): void {
-    this.ops.push(op);
-    this.opData.push(data);
-  }
-
-  /** `n` bytes for a value (see `slab`), not zeroed: the caller writes every one. */
-  private alloc(n: number): Uint8Array {
-    if (n > SLAB_BYTES / 8) return new Uint8Array(n);
-    if (this.slabUsed + n > this.slab.length) {
-      this.slab = new Uint8Array(SLAB_BYTES);
-      this.slabUsed = 0;
-    }
-    // The constructor, not subarray: subarray's species look-up made it slower per value.
-    const out = new Uint8Array(this.slab.buffer, this.slabUsed, n);
-    // Even offsets keep UTF-16 data aligned for a Uint16Array view (decodeUtf16le).
-    this.slabUsed += n + (n & 1);
-    return out;
-  }
-
-  /** REG_SZ as stored: `text[from, to)` in UTF-16LE with its NUL terminator (§2.3). */
-  private utf16z(text: string, from: number, to: number): Uint8Array {
-    const n = (to - from) * 2;
-    const out = this.alloc(n + 2);
-    for (let i = from, o = 0; i < to; i++, o += 2) {
-      const c = text.charCodeAt(i);
-      out[o] = c & 0xff;
-      out[o + 1] = c >> 8;
-    }
-    out[n] = 0;
-    out[n + 1] = 0;
-    return out;
+  private pushValue(value: ParsedValue): void {
+    this.ops.push({ op: 'value', line: value.line, path: this.keyPath, value });
   }
 
   /**

@@ -22,7 +22,7 @@ export function buildDocument(
     format: read.format,
     encoding,
     ops: read.ops,
-    keys: foldOps(read.ops, read.opData, read.pathHashes),
+    keys: foldOps(read.ops, read.pathHashes),
     diagnostics: [...decodeDiagnostics, ...read.diagnostics],
   };
 }

@@ -12,8 +12,6 @@ const CR = 13;
 export interface TextReadResult {
   format: RegFormat;
   ops: RegOp[];
-  /** Data already decoded by the parser, index for index with `ops` (see RegLineParser). */
-  opData?: readonly (string | undefined)[];
   /** Hashes of key paths, index for index with `ops` (see RegLineParser). */
   pathHashes?: readonly (number | undefined)[];
   diagnostics: Diagnostic[];
@@ -105,7 +103,7 @@ export class RegTextReader {
       // Another REGEDIT… header: Windows accepts the file but applies nothing (§1.1, H6/H7); the
       // lines are still read, for their diagnostics.
       ops: this.format === 'regedit-other' ? [] : (this.parser?.ops ?? []),
-      ...(this.parser ? { opData: this.parser.opData, pathHashes: this.parser.pathHashes } : {}),
+      ...(this.parser ? { pathHashes: this.parser.pathHashes } : {}),
       diagnostics: [...this.headerDiagnostics, ...(this.parser?.diagnostics ?? [])],
     };
   }

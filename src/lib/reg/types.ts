@@ -1,6 +1,7 @@
 // The registry document model: what a .reg file says, in the order Windows applies it
 // (ops) and folded into the keys and values it leaves behind (keys). See
 // ../shared/docs/reg-format.md §3 for the import semantics this mirrors.
+import type { ParsedValue } from './value';
 
 /** The header of the file (reg-format.md §1.1). `none`: not a registry export at all. */
 export type RegFormat = 'regedit5' | 'regedit4' | 'regedit-other' | 'none';
@@ -24,17 +25,8 @@ export interface Diagnostic {
 export type RegOp =
   | { op: 'key'; line: number; path: string }
   | { op: 'deleteKey'; line: number; path: string }
-  | {
-      op: 'value';
-      line: number;
-      endLine: number;
-      path: string;
-      name: string;
-      type: number;
-      bytes: Uint8Array;
-      /** REGEDIT4 hex(1)/(2)/(7): `bytes` are code-page text as written (see string-data.ts). */
-      codePage?: boolean;
-    }
+  /** The value as this line wrote it (name as written; never marked overwritten). */
+  | { op: 'value'; line: number; path: string; value: ParsedValue }
   | { op: 'deleteValue'; line: number; path: string; name: string };
 
 /**
@@ -44,13 +36,14 @@ export type RegOp =
  */
 export type RegData = string | string[] | number | bigint | null;
 
+/** A value the file leaves in a key. The parser's are ParsedValue (value.ts). */
 export interface RegValue {
   /** As written in the file; '' is the default value (`@` or `""`). */
   name: string;
   /** The registry type code, any u32 (hex(ffff0012) is real). */
   type: number;
-  bytes: Uint8Array;
-  data: RegData;
+  readonly bytes: Uint8Array;
+  readonly data: RegData;
   /**
    * REGEDIT4 hex(1)/(2)/(7): `bytes` are the file's code-page bytes (plus the NUL import adds);
    * the registry stores them converted to UTF-16LE, which serializeReg writes.

@@ -1,6 +1,6 @@
 // The Windows 3.1 `REGEDIT` format (reg-format.md §1.5): `HKEY_CLASSES_ROOT\path = value` lines.
-import { encodeUtf16le } from './decode';
 import type { Diagnostic, RegOp } from './types';
+import { ParsedValue } from './value';
 
 const ROOT = 'HKEY_CLASSES_ROOT';
 
@@ -43,13 +43,5 @@ export function win31Line(
   }
   const value = text.slice(p, end);
   ops.push({ op: 'key', line, path });
-  ops.push({
-    op: 'value',
-    line,
-    endLine: line,
-    path,
-    name: '',
-    type: 1,
-    bytes: encodeUtf16le(value, 2),
-  });
+  ops.push({ op: 'value', line, path, value: ParsedValue.ofString('', value, line) });
 }

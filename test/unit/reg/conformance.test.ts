@@ -112,10 +112,10 @@ function check(id: string, doc: RegDocument, e: Expectation, input: Uint8Array, 
       );
       expect(op, `${id}: value op on line ${value.line}`).toBeDefined();
       if (op && op.op === 'value') {
-        expect(toHex(op.bytes), `${id}: op bytes of ${JSON.stringify(want.name)}`).toBe(
+        expect(toHex(op.value.bytes), `${id}: op bytes of ${JSON.stringify(want.name)}`).toBe(
           toHex(value.bytes),
         );
-        expect(op.type, `${id}: op type of ${JSON.stringify(want.name)}`).toBe(value.type);
+        expect(op.value.type, `${id}: op type of ${JSON.stringify(want.name)}`).toBe(value.type);
       }
     } else {
       const op = doc.ops.find((o) => o.op === 'deleteValue' && o.line === value.line);
