@@ -51,37 +51,68 @@ function block(n: number): string {
   );
 }
 
-/** Text of an export of at least `minBytes` once encoded, with `kvpText` (header stripped) midway. */
-export function largeExportText(minBytes: number, kvpText: string): string {
+/** The text of such an export in parts: header, blocks, `kvpText` (header stripped) midway. */
+function* exportParts(minBytes: number, kvpText: string): Generator<string> {
   const kvpBlocks = kvpText.replace(/^[^\n]*\n/, '').replace(/\r?\n/g, '\r\n');
-  const parts: string[] = [HEADER];
+  yield HEADER;
   let chars = HEADER.length;
   let n = 0;
   let placed = false;
   while (chars * 2 < minBytes) {
     const text = block(n++);
-    parts.push(text);
+    yield text;
     chars += text.length;
     if (!placed && chars * 2 >= minBytes / 2) {
-      parts.push(kvpBlocks);
+      yield kvpBlocks;
       chars += kvpBlocks.length;
       placed = true;
     }
   }
-  if (!placed) parts.push(kvpBlocks);
-  return parts.join('');
+  if (!placed) yield kvpBlocks;
+}
+
+/** Text of an export of at least `minBytes` once encoded, with `kvpText` (header stripped) midway. */
+export function largeExportText(minBytes: number, kvpText: string): string {
+  return [...exportParts(minBytes, kvpText)].join('');
+}
+
+/**
+ * The same export as UTF-16LE chunks of about `chunkBytes`, BOM first, made as they are read:
+ * for exports larger than a string or than the memory a test should hold.
+ */
+export function* largeExportChunks(
+  minBytes: number,
+  kvpText: string,
+  chunkBytes = 1 << 20,
+): Generator<Uint8Array> {
+  let lead = [0xff, 0xfe];
+  let batch: string[] = [];
+  let chars = 0;
+  for (const part of exportParts(minBytes, kvpText)) {
+    batch.push(part);
+    chars += part.length;
+    if (chars * 2 < chunkBytes) continue;
+    yield utf16leBytes(batch.join(''), lead);
+    lead = [];
+    batch = [];
+    chars = 0;
+  }
+  if (batch.length > 0) yield utf16leBytes(batch.join(''), lead);
+}
+
+/** `text` as UTF-16LE, after `lead` bytes (a BOM, when given). */
+function utf16leBytes(text: string, lead: readonly number[] = []): Uint8Array {
+  const bytes = new Uint8Array(lead.length + text.length * 2);
+  bytes.set(lead);
+  for (let i = 0, o = lead.length; i < text.length; i++, o += 2) {
+    const c = text.charCodeAt(i);
+    bytes[o] = c & 0xff;
+    bytes[o + 1] = c >> 8;
+  }
+  return bytes;
 }
 
 /** The same, as the bytes regedit writes: UTF-16LE with a BOM. */
 export function largeExportBytes(minBytes: number, kvpText: string): Uint8Array {
-  const text = largeExportText(minBytes, kvpText);
-  const bytes = new Uint8Array(2 + text.length * 2);
-  bytes[0] = 0xff;
-  bytes[1] = 0xfe;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    bytes[2 + 2 * i] = c & 0xff;
-    bytes[3 + 2 * i] = c >> 8;
-  }
-  return bytes;
+  return utf16leBytes(largeExportText(minBytes, kvpText), [0xff, 0xfe]);
 }
