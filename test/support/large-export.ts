@@ -2,6 +2,7 @@
 // the scanKvp tests: many keys of the kinds a full export holds (CLSIDs with strings, escaped
 // paths, dwords, wrapped hex(2), hex(7) and binary blobs, hex(b) qwords), with the blocks of a
 // KVP export placed in the middle. Deterministic: the same arguments give the same bytes.
+import { utf16leBytes } from './utf16.ts';
 
 const HEADER = 'Windows Registry Editor Version 5.00\r\n\r\n';
 
@@ -23,12 +24,7 @@ function hexLine(prefix: string, bytes: number[]): string {
 }
 
 function utf16Bytes(text: string): number[] {
-  const bytes: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    bytes.push(c & 0xff, c >> 8);
-  }
-  return bytes;
+  return [...utf16leBytes(text)];
 }
 
 function block(n: number): string {
@@ -85,34 +81,22 @@ export function* largeExportChunks(
   kvpText: string,
   chunkBytes = 1 << 20,
 ): Generator<Uint8Array> {
-  let lead = [0xff, 0xfe];
+  let bom = true;
   let batch: string[] = [];
   let chars = 0;
   for (const part of exportParts(minBytes, kvpText)) {
     batch.push(part);
     chars += part.length;
     if (chars * 2 < chunkBytes) continue;
-    yield utf16leBytes(batch.join(''), lead);
-    lead = [];
+    yield utf16leBytes(batch.join(''), bom);
+    bom = false;
     batch = [];
     chars = 0;
   }
-  if (batch.length > 0) yield utf16leBytes(batch.join(''), lead);
-}
-
-/** `text` as UTF-16LE, after `lead` bytes (a BOM, when given). */
-function utf16leBytes(text: string, lead: readonly number[] = []): Uint8Array {
-  const bytes = new Uint8Array(lead.length + text.length * 2);
-  bytes.set(lead);
-  for (let i = 0, o = lead.length; i < text.length; i++, o += 2) {
-    const c = text.charCodeAt(i);
-    bytes[o] = c & 0xff;
-    bytes[o + 1] = c >> 8;
-  }
-  return bytes;
+  if (batch.length > 0) yield utf16leBytes(batch.join(''), bom);
 }
 
 /** The same, as the bytes regedit writes: UTF-16LE with a BOM. */
 export function largeExportBytes(minBytes: number, kvpText: string): Uint8Array {
-  return utf16leBytes(largeExportText(minBytes, kvpText), [0xff, 0xfe]);
+  return utf16leBytes(largeExportText(minBytes, kvpText), true);
 }

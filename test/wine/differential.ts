@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseReg } from '../../src/lib/reg/index';
 import type { RegDocument } from '../../src/lib/reg/types';
+import { utf16leBytes } from '../support/utf16';
 
 // --- options -------------------------------------------------------------------------------------
 
@@ -197,9 +198,7 @@ function randomBytes(r: Rng, n: number): number[] {
   return out;
 }
 function utf16(s: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i) & 0xff, s.charCodeAt(i) >> 8);
-  return out;
+  return [...utf16leBytes(s)];
 }
 
 type Gen = (r: Rng, n: number) => GenCase;
@@ -605,13 +604,7 @@ function main(): number {
 
   for (let file = 1; file <= FILES; file++) {
     const { cases, text } = buildFile(rng, file);
-    const bytes = new Uint8Array(2 + text.length * 2);
-    bytes[0] = 0xff;
-    bytes[1] = 0xfe;
-    for (let i = 0; i < text.length; i++) {
-      bytes[2 + i * 2] = text.charCodeAt(i) & 0xff;
-      bytes[3 + i * 2] = text.charCodeAt(i) >> 8;
-    }
+    const bytes = utf16leBytes(text, true);
     const input = join(work, `in${file}.reg`);
     const output = join(work, `out${file}.reg`);
     writeFileSync(input, bytes);

@@ -88,14 +88,19 @@ export function decodeUtf16le(bytes: Uint8Array, start = 0, end = bytes.length):
 }
 
 /** Text → UTF-16LE bytes, code unit by code unit (lone surrogates included). */
-export function encodeUtf16le(text: string, extraBytes = 0): Uint8Array {
-  const out = new Uint8Array(text.length * 2 + extraBytes);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    out[2 * i] = c & 0xff;
-    out[2 * i + 1] = c >> 8;
-  }
+export function encodeUtf16le(text: string): Uint8Array {
+  const out = new Uint8Array(text.length * 2);
+  writeUtf16le(text, out, 0);
   return out;
+}
+
+/** Writes `text` as UTF-16LE into `out` from byte `at` (as encodeUtf16le). */
+export function writeUtf16le(text: string, out: Uint8Array, at: number): void {
+  for (let i = 0, o = at; i < text.length; i++, o += 2) {
+    const c = text.charCodeAt(i);
+    out[o] = c & 0xff;
+    out[o + 1] = c >> 8;
+  }
 }
 
 /** Copy with each pair of bytes swapped: UTF-16BE ⇄ UTF-16LE. */

@@ -1,6 +1,6 @@
 // RegDocument → the bytes regedit 5.00 exports (reg-format.md §1.4, §2.8, §7.7).
 import { HEX2, REG_BINARY, REG_DWORD, REG_SZ } from './data';
-import { decodeWindows1252, encodeUtf16le } from './decode';
+import { decodeWindows1252, encodeUtf16le, writeUtf16le } from './decode';
 import type { RegDocument, RegKey, RegValue } from './types';
 
 const HEADER = 'Windows Registry Editor Version 5.00\r\n';
@@ -99,10 +99,6 @@ function encodeWithBom(text: string): Uint8Array {
   const out = new Uint8Array(2 + text.length * 2);
   out[0] = 0xff;
   out[1] = 0xfe;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    out[2 + 2 * i] = c & 0xff;
-    out[3 + 2 * i] = c >> 8;
-  }
+  writeUtf16le(text, out, 2);
   return out;
 }

@@ -3,6 +3,7 @@
 // first read and then kept: decoding every value of a large export up front was 10–15% of a
 // full parse whose caller reads a few of them (measured on the 42 MB bench export).
 import { REG_DWORD, REG_SZ, decodeData } from './data';
+import { writeUtf16le } from './decode';
 import type { RegData, RegValue } from './types';
 
 /**
@@ -134,11 +135,7 @@ function alloc(n: number): Uint8Array {
 /** REG_SZ as stored: UTF-16LE with its NUL terminator (§2.3). */
 function szBytes(text: string): Uint8Array {
   const out = alloc(text.length * 2 + 2);
-  for (let i = 0, o = 0; i < text.length; i++, o += 2) {
-    const c = text.charCodeAt(i);
-    out[o] = c & 0xff;
-    out[o + 1] = c >> 8;
-  }
+  writeUtf16le(text, out, 0);
   return out;
 }
 

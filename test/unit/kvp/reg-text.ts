@@ -2,6 +2,7 @@
 // real parser. Line numbers in tests are the 1-based index in the `lines` array.
 import { parseReg } from '../../../src/lib/reg/index.ts';
 import type { RegDocument } from '../../../src/lib/reg/types.ts';
+import { utf16leBytes } from '../../support/utf16.ts';
 
 export const V5 = 'Windows Registry Editor Version 5.00';
 export const VM = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Virtual Machine';
@@ -12,16 +13,7 @@ export const CURRENT_VERSION =
 
 /** UTF-16LE with a BOM, lines joined with CRLF and a final CRLF (regedit's export). */
 export function utf16le(lines: readonly string[]): Uint8Array {
-  const text = `${lines.join('\r\n')}\r\n`;
-  const bytes = new Uint8Array(2 + text.length * 2);
-  bytes[0] = 0xff;
-  bytes[1] = 0xfe;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    bytes[2 + 2 * i] = code & 0xff;
-    bytes[3 + 2 * i] = code >> 8;
-  }
-  return bytes;
+  return utf16leBytes(`${lines.join('\r\n')}\r\n`, true);
 }
 
 /** Plain 8-bit text (a hand-written or REGEDIT4 file). */

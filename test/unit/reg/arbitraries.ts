@@ -110,14 +110,7 @@ const value: fc.Arbitrary<RegValue> = fc
     fc.oneof(fc.constantFrom(0, 1, 2, 3, 4, 5, 6, 7, 11), fc.nat({ max: 0xffffffff })),
     fc.oneof(
       fc.uint8Array({ maxLength: 90 }),
-      fc.string({ unit: 'binary', maxLength: 20 }).map((s) => {
-        const b = new Uint8Array(s.length * 2 + 2);
-        for (let i = 0; i < s.length; i++) {
-          b[2 * i] = s.charCodeAt(i) & 0xff;
-          b[2 * i + 1] = s.charCodeAt(i) >> 8;
-        }
-        return b;
-      }),
+      fc.string({ unit: 'binary', maxLength: 20 }).map((s) => utf16(`${s}\0`, false)),
     ),
     fc.boolean(),
   )

@@ -1,21 +1,12 @@
 // Small builders for the .reg tests.
 import { parseRegText, type RegDocument } from '../../../src/lib/reg';
+import { utf16leBytes } from '../../support/utf16';
 
 export const V5 = 'Windows Registry Editor Version 5.00';
 
 /** UTF-16LE bytes of `text`, with a BOM unless told otherwise. */
 export function utf16(text: string, bom = true): Uint8Array {
-  const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);
-  let o = 0;
-  if (bom) {
-    out[o++] = 0xff;
-    out[o++] = 0xfe;
-  }
-  for (let i = 0; i < text.length; i++) {
-    out[o++] = text.charCodeAt(i) & 0xff;
-    out[o++] = text.charCodeAt(i) >> 8;
-  }
-  return out;
+  return utf16leBytes(text, bom);
 }
 
 export function hex(bytes: Uint8Array): string {
