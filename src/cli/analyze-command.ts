@@ -7,7 +7,14 @@ import { PermalinkError, decodePermalink } from '../lib/permalink/index.ts';
 import { whyNotAnExport } from '../lib/reg/not-an-export.ts';
 import type { RegDocument } from '../lib/reg/types.ts';
 import { analyze, toAnalyzeJson, type WhatIf } from '../lib/rules/index.ts';
-import { UsageError, readKvpDocument, takeWhatIf } from './command-input.ts';
+import { UsageError, readArguments } from './arguments.ts';
+import {
+  WHAT_IF_OPTIONS,
+  failWith,
+  fileFrom,
+  readKvpDocument,
+  whatIfFrom,
+} from './command-input.ts';
 import type { Command } from './io.ts';
 import { formatReport } from './text-report.ts';
 
@@ -39,47 +46,23 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options | 'help' {
-  let file: string | undefined;
-  let link: string | undefined;
-  let json = false;
-  const whatIf: WhatIf = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '-h' || arg === '--help') return 'help';
-    if (arg === '--json') {
-      json = true;
-      continue;
-    }
-    const last = takeWhatIf(argv, i, whatIf);
-    if (last !== undefined) {
-      i = last;
-      continue;
-    }
-    const linkMatch = /^--link(?:=(.*))?$/s.exec(arg);
-    if (linkMatch) {
-      link = linkMatch[1] ?? argv[++i];
-      if (link === undefined) throw new UsageError('--link needs a link or its #v1.… fragment');
-      continue;
-    }
-    if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
-    if (file !== undefined) throw new UsageError('give one file (or - for standard input)');
-    file = arg;
-  }
-  if (link !== undefined && file !== undefined) {
-    throw new UsageError('give a file or --link, not both');
-  }
-  if (link !== undefined) return { source: { link }, json, whatIf };
-  if (file === undefined) throw new UsageError('give a .reg file (or - for standard input)');
-  return { source: { file }, json, whatIf };
+  const args = readArguments(argv, {
+    ...WHAT_IF_OPTIONS,
+    json: { flag: true },
+    link: { needs: 'a link or its #v1.… fragment' },
+  });
+  if (args === 'help') return 'help';
+  const json = args.flags.has('json');
+  const whatIf = whatIfFrom(args);
+  const link = args.values.get('link');
+  if (link === undefined) return { source: { file: fileFrom(args) }, json, whatIf };
+  if (args.file !== undefined) throw new UsageError('give a file or --link, not both');
+  return { source: { link }, json, whatIf };
 }
 
 export const analyzeCommand: Command = async (argv, io) => {
   const json = argv.includes('--json');
-  const fail = (why: string): number => {
-    if (json) io.stdout(`${JSON.stringify({ error: why }, null, 2)}\n`);
-    else io.stderr(`kvp-analyzer analyze: ${why}\n`);
-    return 2;
-  };
+  const fail = failWith(io, 'analyze', json);
   let options: Options | 'help';
   try {
     options = parseArgs(argv);

@@ -6,7 +6,14 @@ import { buildSnapshot, withGiven } from '../lib/kvp/snapshot.ts';
 import { encodePermalink } from '../lib/permalink/index.ts';
 import type { RegDocument } from '../lib/reg/types.ts';
 import { parseWhatIf, type WhatIf } from '../lib/rules/index.ts';
-import { UsageError, readKvpDocument, takeWhatIf } from './command-input.ts';
+import { UsageError, readArguments } from './arguments.ts';
+import {
+  WHAT_IF_OPTIONS,
+  failWith,
+  fileFrom,
+  readKvpDocument,
+  whatIfFrom,
+} from './command-input.ts';
 import { whyNotAnExport } from '../lib/reg/not-an-export.ts';
 import type { Command } from './io.ts';
 
@@ -33,34 +40,13 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options | 'help' {
-  let file: string | undefined;
-  let redact = false;
-  const whatIf: WhatIf = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '-h' || arg === '--help') return 'help';
-    if (arg === '--redact') {
-      redact = true;
-      continue;
-    }
-    const last = takeWhatIf(argv, i, whatIf);
-    if (last !== undefined) {
-      i = last;
-      continue;
-    }
-    if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
-    if (file !== undefined) throw new UsageError('give one file (or - for standard input)');
-    file = arg;
-  }
-  if (file === undefined) throw new UsageError('give a .reg file (or - for standard input)');
-  return { file, redact, whatIf };
+  const args = readArguments(argv, { ...WHAT_IF_OPTIONS, redact: { flag: true } });
+  if (args === 'help') return 'help';
+  return { file: fileFrom(args), redact: args.flags.has('redact'), whatIf: whatIfFrom(args) };
 }
 
 export const linkCommand: Command = async (argv, io) => {
-  const fail = (why: string): number => {
-    io.stderr(`kvp-analyzer link: ${why}\n`);
-    return 2;
-  };
+  const fail = failWith(io, 'link', false);
   let options: Options | 'help';
   try {
     options = parseArgs(argv);

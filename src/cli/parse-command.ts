@@ -2,36 +2,42 @@
 import { parseReg, parseRegChunks, typeName, type RegDocument, type RegValue } from '../lib/reg';
 import { jsonData, toParseJson } from '../lib/reg/json';
 import { whyNotAnExport } from '../lib/reg/not-an-export';
+import { UsageError, readArguments } from './arguments';
+import { failWith, fileFrom } from './command-input';
 import type { Command } from './io';
 
-const USAGE = 'usage: kvp-analyzer parse <file.reg | -> [--json]\n';
+const USAGE = `Usage: kvp-analyzer parse <file|-> [--json]
+
+Prints every key and value of a .reg export as Windows would import it, and a note for every line
+Windows would skip or read differently.
+
+Options:
+  --json       print the document as JSON ({ format, encoding, keys, diagnostics })
+  -h, --help   show this help
+
+Exit status: 0 the file was read (with notes or not), 2 it is not a registry export or cannot be
+read, or the usage is wrong.
+`;
 /** Above this size the file is read in chunks, so it never has to fit in one string. */
 const CHUNKED_FROM_BYTES = 256 * 1024 * 1024;
 
 export const parseCommand: Command = async (argv, io) => {
-  let json = false;
-  let input: string | undefined;
-  for (const arg of argv) {
-    if (arg === '--json') json = true;
-    else if (arg !== '-' && arg.startsWith('-')) {
-      io.stderr(`kvp-analyzer parse: unknown option "${arg}"\n${USAGE}`);
-      return 2;
-    } else if (input === undefined) input = arg;
-    else {
-      io.stderr(`kvp-analyzer parse: only one input file, got "${input}" and "${arg}"\n${USAGE}`);
-      return 2;
+  // Known before the arguments are read, so that a usage error comes as JSON too.
+  const json = argv.includes('--json');
+  const fail = failWith(io, 'parse', json);
+  let input: string;
+  try {
+    const args = readArguments(argv, { json: { flag: true } });
+    if (args === 'help') {
+      io.stdout(USAGE);
+      return 0;
     }
+    input = fileFrom(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    if (!json) io.stderr(USAGE);
+    return fail(error.message);
   }
-  if (input === undefined) {
-    io.stderr(`kvp-analyzer parse: which file? give a path, or - for standard input\n${USAGE}`);
-    return 2;
-  }
-
-  const fail = (why: string): number => {
-    if (json) io.stdout(`${JSON.stringify({ error: why }, null, 2)}\n`);
-    else io.stderr(`kvp-analyzer parse: ${why}\n`);
-    return 2;
-  };
 
   let doc: RegDocument;
   try {

@@ -56,6 +56,8 @@ describe('kvp-analyzer analyze', () => {
     [['text.reg', '--json'], expect.stringMatching(/^not a registry export/)],
     [['--json'], 'give a .reg file (or - for standard input)'],
     [['vm.reg', '--json', '--frobnicate'], 'unknown option --frobnicate'],
+    [['vm.reg', '--json', '-x'], 'unknown option -x'],
+    [['vm.reg', '--json', '--guest-os'], '--guest-os needs a value such as 6.1'],
   ])('exits 2 with {"error"} for %j', async (argv, error) => {
     const io = fakeIo({ 'vm.reg': offered, 'text.reg': ascii(['hello world']) });
     expect(await analyzeCommand(argv, io)).toBe(2);

@@ -52,6 +52,7 @@ describe('kvp-analyzer link', () => {
     [[], 'give a .reg file (or - for standard input)'],
     [['vm.reg', 'other.reg'], 'give one file (or - for standard input)'],
     [['vm.reg', '--json'], 'unknown option --json'],
+    [['vm.reg', '--redact=yes'], '--redact takes no value'],
   ])('exits 2 with a message for %j', async (argv, message) => {
     const io = fakeIo({ 'vm.reg': offered });
     expect(await linkCommand(argv, io)).toBe(2);

@@ -79,12 +79,28 @@ describe('kvp-analyzer parse', () => {
     expect(io.err).toMatch(/cannot read missing\.reg: no such file/);
     expect(io.out).toBe('');
   });
-  it.each([[[]], [['--nope', 'a.reg']], [['a.reg', 'b.reg']]])(
-    'usage error for %j',
-    async (argv) => {
-      const io = fakeIo({ 'a.reg': FILE });
-      expect(await parseCommand(argv, io)).toBe(2);
-      expect(io.err).toContain('usage: kvp-analyzer parse');
-    },
-  );
+  it.each([
+    [[], 'give a .reg file (or - for standard input)'],
+    [['--nope', 'a.reg'], 'unknown option --nope'],
+    [['a.reg', 'b.reg'], 'give one file (or - for standard input)'],
+    [['a.reg', '--json=yes'], '--json takes no value'],
+  ])('exits 2 with the usage and a message for %j', async (argv, message) => {
+    const io = fakeIo({ 'a.reg': FILE });
+    expect(await parseCommand(argv, io)).toBe(2);
+    expect(io.out).toBe('');
+    expect(io.err).toContain('Usage: kvp-analyzer parse <file|-> [--json]');
+    expect(io.err.endsWith(`kvp-analyzer parse: ${message}\n`)).toBe(true);
+  });
+  it('gives a usage error as {error} with --json', async () => {
+    const io = fakeIo({ 'a.reg': FILE });
+    expect(await parseCommand(['--json', 'a.reg', 'b.reg'], io)).toBe(2);
+    expect(JSON.parse(io.out)).toEqual({ error: 'give one file (or - for standard input)' });
+    expect(io.err).toBe('');
+  });
+  it.each([['--help'], ['-h']])('prints its usage for %s and exits 0', async (flag) => {
+    const io = fakeIo({});
+    expect(await parseCommand([flag], io)).toBe(0);
+    expect(io.out).toContain('Usage: kvp-analyzer parse <file|-> [--json]');
+    expect(io.out).toContain('Exit status:');
+  });
 });
