@@ -29,6 +29,23 @@ describe('CheckRow', () => {
     expect(row).toHaveTextContent(failed.message);
   });
 
+  it('names the pack beside the title, so that two packs’ checks of one thing are told apart', async () => {
+    const result = await analyzeSample('host-10-0');
+    const labels = ['kb3004908-parameters-present', 'kvp-parameters-present'].map((id) => {
+      const found = result.checks.find((candidate) => candidate.id === id);
+      if (!found) throw new Error(`no check ${id}`);
+      const { container } = render(CheckRow, { check: found, open: false, onshowline: vi.fn() });
+      const summary = rowOf(container, id)?.querySelector('summary');
+      cleanup();
+      return [found.title, summary?.textContent?.replace(/\s+/g, ' ').trim()];
+    });
+    expect(labels[0]?.[0]).toBe(labels[1]?.[0]);
+    expect(labels.map(([, text]) => text)).toEqual([
+      '✓ Guest\\Parameters key present KB3004908',
+      '✓ Guest\\Parameters key present KVP values',
+    ]);
+  });
+
   it('is open when told so, and collapsed otherwise', async () => {
     const passed = await check('host-6-3', 'kb3004908-host-major');
     const first = render(CheckRow, { check: passed, open: true, onshowline: vi.fn() });

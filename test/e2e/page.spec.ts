@@ -164,6 +164,24 @@ test.describe('layouts', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
+    // Evidence: one block per value with each cell named, and still a table to screen readers.
+    const evidence = page.locator('[data-group="fail"] table').first();
+    await expect(evidence.locator('td').first()).toHaveCSS('display', 'block');
+    await expect(evidence).toMatchAriaSnapshot(`
+      - table "Evidence":
+        - rowgroup:
+          - row:
+            - columnheader "Value"
+            - columnheader "Actual"
+            - columnheader "Expected"
+            - columnheader "Where"
+        - rowgroup:
+          - row:
+            - rowheader "OSMajorVersion"
+            - cell "10"
+            - cell "6.1 or 6.2 (major.minor)"
+            - cell "line 12"
+    `);
     await axe();
   });
 

@@ -1,6 +1,6 @@
 // A report as Markdown, for pasting into a ticket or a chat. Registry text is escaped so that
 // a value cannot turn into markup wherever the Markdown is rendered.
-import { RULE_PACKS, type AnalysisResult } from '../rules/index.ts';
+import { rulePack, type AnalysisResult } from '../rules/index.ts';
 import { groupChecks } from './check-groups.ts';
 
 /** Escapes what Markdown (and the HTML it may contain) would interpret. */
@@ -25,15 +25,17 @@ export function toMarkdown(result: AnalysisResult, source: string): string {
     '',
   ];
   for (const verdict of result.verdicts) {
-    const pack = RULE_PACKS.find((candidate) => candidate.id === verdict.pack);
     lines.push(
-      `- **${escapeMarkdown(pack?.title ?? verdict.pack)}**: ${code(verdict.outcome)} — ${escapeMarkdown(verdict.reason)}`,
+      `- **${escapeMarkdown(rulePack(verdict.pack)?.title ?? verdict.pack)}**: ${code(verdict.outcome)} — ${escapeMarkdown(verdict.reason)}`,
     );
   }
   for (const group of groupChecks(result.checks)) {
     lines.push('', `## ${group.heading} (${group.checks.length})`, '');
     for (const check of group.checks) {
-      lines.push(`- **${escapeMarkdown(check.title)}** — ${escapeMarkdown(check.message)}`);
+      const label = rulePack(check.pack)?.label ?? check.pack;
+      lines.push(
+        `- **${escapeMarkdown(check.title)}** (${escapeMarkdown(label)}) — ${escapeMarkdown(check.message)}`,
+      );
       for (const evidence of check.evidence) {
         lines.push(
           `  - ${code(evidence.name)}: ${code(evidence.actual)} (expected ${escapeMarkdown(evidence.expected)}; ${escapeMarkdown(evidence.source)})`,

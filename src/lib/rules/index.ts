@@ -16,6 +16,11 @@ export type { KvpSnapshot, WhatIf } from '../kvp/snapshot.ts';
 /** Verdicts come out in this order. */
 export const RULE_PACKS: readonly RulePack[] = [kb3004908Pack, servicingPack, kvpIntegrityPack];
 
+/** The pack of a check or verdict, by its id. */
+export function rulePack(id: string): RulePack | undefined {
+  return RULE_PACKS.find((pack) => pack.id === id);
+}
+
 export interface AnalysisResult {
   input: { format: RegFormat; encoding: RegEncoding };
   snapshot: KvpSnapshot;

@@ -71,6 +71,8 @@ export interface Verdict {
 export interface RulePack {
   id: string;
   title: string;
+  /** A few words for the pack beside each of its checks (two packs may check the same thing). */
+  label: string;
   /** Every outcome verdict() can give, for the report and the docs. */
   outcomes: readonly string[];
   rules: Rule[];

@@ -27,6 +27,7 @@ function pack(rules: Rule[]): RulePack {
   return {
     id: 'p',
     title: 'P',
+    label: 'P',
     outcomes: ['n'],
     rules,
     verdict: (results) => ({ pack: 'p', outcome: 'n', reason: results.map((r) => r.id).join(',') }),

@@ -605,6 +605,7 @@ function verdict(results: CheckResult[], snapshot: KvpSnapshot): Verdict {
 export const kvpIntegrityPack: RulePack = {
   id: INTEGRITY_PACK_ID,
   title: 'Data Exchange (KVP) values: plausible and consistent',
+  label: 'KVP values',
   outcomes: ['healthy', 'suspicious', 'broken', 'absent'],
   rules: [
     presentRule,

@@ -285,6 +285,7 @@ function verdict(results: CheckResult[], snapshot: KvpSnapshot): Verdict {
 export const kb3004908Pack: RulePack = {
   id: KB3004908_PACK_ID,
   title: 'Windows Update: KB3004908 integration components (November 2014)',
+  label: 'KB3004908',
   outcomes: ['offered', 'not-offered', 'unknown'],
   rules: [presentRule, guestRule, hostMajorRule, hostMinorRule, spellingRule, editableRule],
   verdict,

@@ -240,6 +240,7 @@ function verdict(_results: CheckResult[], snapshot: KvpSnapshot): Verdict {
 export const servicingPack: RulePack = {
   id: SERVICING_PACK_ID,
   title: 'How integration components reach this guest today',
+  label: 'IC servicing',
   outcomes: [
     'windows-update',
     'windows-update-needs-kvp',
