@@ -9,7 +9,8 @@ async function readStdin(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(parts));
 }
 
-function describe(error: unknown, path: string): Error {
+function describe(error: unknown, pathOrDash: string): Error {
+  const path = pathOrDash === '-' ? 'standard input' : pathOrDash;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new Error(`cannot read ${path}: no such file`);
   if (code === 'EISDIR') return new Error(`cannot read ${path}: it is a directory`);
@@ -23,8 +24,8 @@ export function nodeIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     async readInput(path) {
-      if (path === '-') return readStdin();
       try {
+        if (path === '-') return await readStdin();
         // One synchronous read is the fastest way in for a single file; the view copies nothing.
         const buffer = readFileSync(path);
         return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);

@@ -47,11 +47,8 @@ export const parseCommand: Command = async (argv, io) => {
         ? await parseRegChunks(io.readChunks(input))
         : parseReg(await io.readInput(input));
   } catch (error) {
-    return fail(
-      `cannot read ${input === '-' ? 'standard input' : input}: ${
-        error instanceof Error ? error.message : String(error)
-      }`,
-    );
+    // CliIo's messages already name the file ("cannot read x.reg: no such file").
+    return fail(error instanceof Error ? error.message : String(error));
   }
   const notAnExport = whyNotAnExport(doc);
   if (notAnExport) return fail(notAnExport);

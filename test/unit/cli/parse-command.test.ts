@@ -76,7 +76,7 @@ describe('kvp-analyzer parse', () => {
   it('exits 2 with the reason on stderr when the file cannot be read', async () => {
     const io = fakeIo({});
     expect(await parseCommand(['missing.reg'], io)).toBe(2);
-    expect(io.err).toMatch(/cannot read missing\.reg: no such file/);
+    expect(io.err).toBe('kvp-analyzer parse: cannot read missing.reg: no such file\n');
     expect(io.out).toBe('');
   });
   it.each([
