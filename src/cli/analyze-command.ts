@@ -4,15 +4,16 @@
 
 import type { KvpSnapshot } from '../lib/kvp/snapshot.ts';
 import { PermalinkError, decodePermalink } from '../lib/permalink/index.ts';
-import { whyNotAnExport } from '../lib/reg/not-an-export.ts';
 import type { RegDocument } from '../lib/reg/types.ts';
 import { analyze, toAnalyzeJson, type WhatIf } from '../lib/rules/index.ts';
 import { UsageError, readArguments } from './arguments.ts';
 import {
+  KVP_KEYS,
   WHAT_IF_OPTIONS,
+  documentOrExit,
   failWith,
   fileFrom,
-  readKvpDocument,
+  optionsOrExit,
   whatIfFrom,
 } from './command-input.ts';
 import type { Command } from './io.ts';
@@ -63,19 +64,9 @@ function parseArgs(argv: string[]): Options | 'help' {
 export const analyzeCommand: Command = async (argv, io) => {
   const json = argv.includes('--json');
   const fail = failWith(io, 'analyze', json);
-  let options: Options | 'help';
-  try {
-    options = parseArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    if (!json) io.stderr(USAGE);
-    return fail(error.message);
-  }
-  if (options === 'help') {
-    io.stdout(USAGE);
-    return 0;
-  }
-  let input: RegDocument | KvpSnapshot;
+  const options = optionsOrExit(() => parseArgs(argv), USAGE, io, fail, json);
+  if (typeof options === 'number') return options;
+  let input: RegDocument | KvpSnapshot | number;
   const { source } = options;
   if ('link' in source) {
     try {
@@ -86,13 +77,8 @@ export const analyzeCommand: Command = async (argv, io) => {
       return fail(error.message);
     }
   } else {
-    try {
-      input = await readKvpDocument(source.file, io);
-    } catch (error) {
-      return fail(error instanceof Error ? error.message : String(error));
-    }
-    const notAnExport = whyNotAnExport(input);
-    if (notAnExport) return fail(notAnExport);
+    input = await documentOrExit(source.file, io, fail, KVP_KEYS);
+    if (typeof input === 'number') return input;
   }
   const result = analyze(input, options.whatIf);
   if (options.json) {

@@ -1,13 +1,11 @@
 // What the commands share in reading their arguments and their input.
 import { parseMajorMinor } from '../lib/kvp/os-versions.ts';
 import type { WhatIf } from '../lib/kvp/snapshot.ts';
-import { scanKvp } from '../lib/reg/index.ts';
+import { parseReg, parseRegChunks, scanKvp } from '../lib/reg/index.ts';
+import { whyNotAnExport } from '../lib/reg/not-an-export.ts';
 import type { RegDocument } from '../lib/reg/types.ts';
 import { UsageError, type Arguments, type OptionSpec } from './arguments.ts';
 import type { CliIo } from './io.ts';
-
-/** Above this size a file is read as a stream of chunks rather than one buffer. */
-const CHUNKED_ABOVE_BYTES = 64 * 1024 * 1024;
 
 /** --guest-os and --host-version, which analyze and link take. */
 export const WHAT_IF_OPTIONS = {
@@ -36,21 +34,88 @@ export function fileFrom(args: Arguments): string {
   return args.file;
 }
 
-/** The KVP keys of an export, by the parser's fast path, in chunks when the file is large. */
-export async function readKvpDocument(file: string, io: CliIo): Promise<RegDocument> {
-  const size = await io.sizeOf(file);
-  if (size !== undefined && size > CHUNKED_ABOVE_BYTES) return scanKvp(io.readChunks(file));
-  return scanKvp(await io.readInput(file));
+/** How a command reads an export: whole, or as a stream of chunks above `chunkedAbove` bytes. */
+export interface ExportReader {
+  chunkedAbove: number;
+  whole(bytes: Uint8Array): RegDocument;
+  chunks(chunks: AsyncIterable<Uint8Array>): Promise<RegDocument>;
 }
+
+/** The KVP keys only, by the parser's fast path (analyze, link). */
+export const KVP_KEYS: ExportReader = {
+  chunkedAbove: 64 * 1024 * 1024,
+  whole: (bytes) => scanKvp(bytes),
+  chunks: (chunks) => scanKvp(chunks),
+};
+
+/** Every key and value (parse); in chunks once the file could not be one string. */
+export const WHOLE_EXPORT: ExportReader = {
+  chunkedAbove: 256 * 1024 * 1024,
+  whole: parseReg,
+  chunks: parseRegChunks,
+};
+
+/** A command's way to say why it stops (see failWith); gives the exit code, 2. */
+export type Fail = (why: string) => number;
 
 /**
  * How a command says why it cannot go on: as `{ "error": … }` on standard output with --json,
  * else on standard error; the exit code is 2.
  */
-export function failWith(io: CliIo, command: string, json: boolean): (why: string) => number {
+export function failWith(io: CliIo, command: string, json: boolean): Fail {
   return (why) => {
     if (json) io.stdout(`${JSON.stringify({ error: why }, null, 2)}\n`);
     else io.stderr(`kvp-analyzer ${command}: ${why}\n`);
     return 2;
   };
+}
+
+/**
+ * A command's options from `read` (its argument reader), or the exit code when it stops here:
+ * 0 after printing `usage` for --help, 2 after a usage error, told by `fail` after the usage
+ * (without the usage when the answer is JSON).
+ */
+export function optionsOrExit<T extends object>(
+  read: () => T | 'help',
+  usage: string,
+  io: CliIo,
+  fail: Fail,
+  json: boolean,
+): T | number {
+  let options: T | 'help';
+  try {
+    options = read();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    if (!json) io.stderr(usage);
+    return fail(error.message);
+  }
+  if (options !== 'help') return options;
+  io.stdout(usage);
+  return 0;
+}
+
+/**
+ * The document of the export at `file` (or - for standard input), or the exit code after `fail`
+ * says why there is none: it cannot be read, or it is not a registry export.
+ */
+export async function documentOrExit(
+  file: string,
+  io: CliIo,
+  fail: Fail,
+  reader: ExportReader,
+): Promise<RegDocument | number> {
+  let doc: RegDocument;
+  try {
+    const size = await io.sizeOf(file);
+    doc =
+      size !== undefined && size > reader.chunkedAbove
+        ? await reader.chunks(io.readChunks(file))
+        : reader.whole(await io.readInput(file));
+  } catch (error) {
+    // CliIo's messages already name the file ("cannot read x.reg: no such file").
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+  const notAnExport = whyNotAnExport(doc);
+  return notAnExport ? fail(notAnExport) : doc;
 }

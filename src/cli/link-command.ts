@@ -4,17 +4,17 @@
 
 import { buildSnapshot, withGiven } from '../lib/kvp/snapshot.ts';
 import { encodePermalink } from '../lib/permalink/index.ts';
-import type { RegDocument } from '../lib/reg/types.ts';
 import { parseWhatIf, type WhatIf } from '../lib/rules/index.ts';
-import { UsageError, readArguments } from './arguments.ts';
+import { readArguments } from './arguments.ts';
 import {
+  KVP_KEYS,
   WHAT_IF_OPTIONS,
+  documentOrExit,
   failWith,
   fileFrom,
-  readKvpDocument,
+  optionsOrExit,
   whatIfFrom,
 } from './command-input.ts';
-import { whyNotAnExport } from '../lib/reg/not-an-export.ts';
 import type { Command } from './io.ts';
 
 const USAGE = `Usage: kvp-analyzer link <file|-> [--guest-os <major.minor>] [--host-version <major.minor>] [--redact]
@@ -47,26 +47,10 @@ function parseArgs(argv: string[]): Options | 'help' {
 
 export const linkCommand: Command = async (argv, io) => {
   const fail = failWith(io, 'link', false);
-  let options: Options | 'help';
-  try {
-    options = parseArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(USAGE);
-    return fail(error.message);
-  }
-  if (options === 'help') {
-    io.stdout(USAGE);
-    return 0;
-  }
-  let doc: RegDocument;
-  try {
-    doc = await readKvpDocument(options.file, io);
-  } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
-  }
-  const notAnExport = whyNotAnExport(doc);
-  if (notAnExport) return fail(notAnExport);
+  const options = optionsOrExit(() => parseArgs(argv), USAGE, io, fail, false);
+  if (typeof options === 'number') return options;
+  const doc = await documentOrExit(options.file, io, fail, KVP_KEYS);
+  if (typeof doc === 'number') return doc;
   const snapshot = withGiven(buildSnapshot(doc), parseWhatIf(options.whatIf));
   io.stdout(`${await encodePermalink(snapshot, { redact: options.redact })}\n`);
   return 0;

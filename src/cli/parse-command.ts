@@ -1,9 +1,8 @@
 // `kvp-analyzer parse <file|-> [--json]`: what a .reg file holds, as Windows would import it.
-import { parseReg, parseRegChunks, typeName, type RegDocument, type RegValue } from '../lib/reg';
+import { typeName, type RegDocument, type RegValue } from '../lib/reg';
 import { jsonData, toParseJson } from '../lib/reg/json';
-import { whyNotAnExport } from '../lib/reg/not-an-export';
-import { UsageError, readArguments } from './arguments';
-import { failWith, fileFrom } from './command-input';
+import { readArguments } from './arguments';
+import { WHOLE_EXPORT, documentOrExit, failWith, fileFrom, optionsOrExit } from './command-input';
 import type { Command } from './io';
 
 const USAGE = `Usage: kvp-analyzer parse <file|-> [--json]
@@ -18,40 +17,19 @@ Options:
 Exit status: 0 the file was read (with notes or not), 2 it is not a registry export or cannot be
 read, or the usage is wrong.
 `;
-/** Above this size the file is read in chunks, so it never has to fit in one string. */
-const CHUNKED_FROM_BYTES = 256 * 1024 * 1024;
 
 export const parseCommand: Command = async (argv, io) => {
   // Known before the arguments are read, so that a usage error comes as JSON too.
   const json = argv.includes('--json');
   const fail = failWith(io, 'parse', json);
-  let input: string;
-  try {
+  const read = () => {
     const args = readArguments(argv, { json: { flag: true } });
-    if (args === 'help') {
-      io.stdout(USAGE);
-      return 0;
-    }
-    input = fileFrom(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    if (!json) io.stderr(USAGE);
-    return fail(error.message);
-  }
-
-  let doc: RegDocument;
-  try {
-    const size = await io.sizeOf(input);
-    doc =
-      size !== undefined && size > CHUNKED_FROM_BYTES
-        ? await parseRegChunks(io.readChunks(input))
-        : parseReg(await io.readInput(input));
-  } catch (error) {
-    // CliIo's messages already name the file ("cannot read x.reg: no such file").
-    return fail(error instanceof Error ? error.message : String(error));
-  }
-  const notAnExport = whyNotAnExport(doc);
-  if (notAnExport) return fail(notAnExport);
+    return args === 'help' ? args : { file: fileFrom(args) };
+  };
+  const options = optionsOrExit(read, USAGE, io, fail, json);
+  if (typeof options === 'number') return options;
+  const doc = await documentOrExit(options.file, io, fail, WHOLE_EXPORT);
+  if (typeof doc === 'number') return doc;
 
   if (json) io.stdout(`${JSON.stringify(toParseJson(doc), null, 2)}\n`);
   else io.stdout(renderTree(doc));
