@@ -2,29 +2,14 @@
 // the scanKvp tests: many keys of the kinds a full export holds (CLSIDs with strings, escaped
 // paths, dwords, wrapped hex(2), hex(7) and binary blobs, hex(b) qwords), with the blocks of a
 // KVP export placed in the middle. Deterministic: the same arguments give the same bytes.
+import { wrappedHex } from './regedit-hex.ts';
 import { utf16leBytes } from './utf16.ts';
 
 const HEADER = 'Windows Registry Editor Version 5.00\r\n\r\n';
 
-function hexLine(prefix: string, bytes: number[]): string {
-  // regedit's wrapping (reg-format.md §2.8): break after a comma once the line reaches 77 columns.
-  let out = prefix;
-  let column = prefix.length;
-  bytes.forEach((byte, index) => {
-    out += byte.toString(16).padStart(2, '0');
-    if (index === bytes.length - 1) return;
-    out += ',';
-    column += 3;
-    if (column >= 77) {
-      out += '\\\r\n  ';
-      column = 2;
-    }
-  });
-  return `${out}\r\n`;
-}
-
-function utf16Bytes(text: string): number[] {
-  return [...utf16leBytes(text)];
+/** A hex value line as regedit wraps it, with its line break. */
+function hexLine(prefix: string, bytes: ArrayLike<number>): string {
+  return `${wrappedHex(prefix, bytes)}\r\n`;
 }
 
 function block(n: number): string {
@@ -38,10 +23,10 @@ function block(n: number): string {
     hexLine('"Stamp"=hex(b):', qword) +
     `\r\n` +
     `[${key}\\InprocServer32]\r\n` +
-    hexLine('@=hex(2):', utf16Bytes(`%SystemRoot%\\System32\\component${n}.dll\0`)) +
+    hexLine('@=hex(2):', utf16leBytes(`%SystemRoot%\\System32\\component${n}.dll\0`)) +
     `"ThreadingModel"="Both"\r\n` +
     `"Path"="C:\\\\Program Files\\\\Vendor\\\\App ${n}\\\\bin"\r\n` +
-    hexLine('"Names"=hex(7):', utf16Bytes(`first ${n}\0second\0third ${n % 7}\0\0`)) +
+    hexLine('"Names"=hex(7):', utf16leBytes(`first ${n}\0second\0third ${n % 7}\0\0`)) +
     hexLine('"Signature"=hex:', blob) +
     `\r\n`
   );
