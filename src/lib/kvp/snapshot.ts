@@ -12,7 +12,7 @@ import {
   isSameOrAncestor,
 } from './paths.ts';
 import { GIVEN, fromLine, type Provenance } from './provenance.ts';
-import { typeName as regTypeName } from '../reg/data.ts';
+import { HEX2, typeName as regTypeName } from '../reg/data.ts';
 
 /** One registry value as the snapshot keeps it: no bytes, only text, numbers or a hex string. */
 export interface SnapshotValue {
@@ -146,7 +146,7 @@ const NUMERIC_CURRENT_VERSION = new Set(['currentmajorversionnumber', 'currentmi
 
 /** "aa,bb,…", as a .reg file lists bytes: readable in the report and in evidence. */
 function commaHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(',');
+  return Array.from(bytes, (b) => HEX2[b]).join(',');
 }
 
 /** The bytes of a "aa,bb,…" string (commaHex's inverse). */

@@ -1,5 +1,6 @@
 // GUID-shaped text ⇄ 16 bytes plus its text form (case, braces). Only text that the form rebuilds
 // exactly counts as GUID-shaped (mixed case does not), so a link never changes a VirtualMachineId.
+import { toHex } from '../reg/data.ts';
 
 export interface GuidForm {
   braces: boolean;
@@ -10,7 +11,7 @@ const GUID_TEXT =
   /^(\{?)([0-9a-fA-F]{8})-([0-9a-fA-F]{4})-([0-9a-fA-F]{4})-([0-9a-fA-F]{4})-([0-9a-fA-F]{12})(\}?)$/;
 
 export function formatGuid(bytes: Uint8Array, form: GuidForm): string {
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  const hex = toHex(bytes);
   const text = [0, 8, 12, 16, 20]
     .map((start, i, all) => hex.slice(start, all[i + 1] ?? 32))
     .join('-');
