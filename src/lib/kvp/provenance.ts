@@ -1,16 +1,35 @@
 // Where a fact came from. Every fact the analyzer shows keeps this, so a reader can check it against
-// the file (design.md: "every result carries the evidence it was decided on").
+// the input (design.md: "every result carries the evidence it was decided on").
 
-/** A fact read from the file (1-based physical line), or one the user gave for a what-if. */
-export type Provenance = { kind: 'file'; line: number } | { kind: 'given' };
+/**
+ * How the positions of one input's facts are named: lines of a text (a .reg export, `reg query`
+ * output), records of a binary Linux pool file, or items of a list (the host's WMI items, a VM in
+ * a collector file). Absent means lines.
+ */
+export type Locator =
+  { kind: 'line' } | { kind: 'record'; file: string } | { kind: 'item'; list: string };
+
+/** A fact read from the input (1-based position), or one the user gave for a what-if. */
+export type Provenance = { kind: 'file'; line: number; locator?: Locator } | { kind: 'given' };
 
 export const GIVEN: Provenance = { kind: 'given' };
 
-export function fromLine(line: number): Provenance {
-  return { kind: 'file', line };
+export function fromLine(line: number, locator?: Locator): Provenance {
+  return locator && locator.kind !== 'line'
+    ? { kind: 'file', line, locator }
+    : { kind: 'file', line };
 }
 
-/** "line 12" or "given by you". */
+/** "line 12", "record 4 of .kvp_pool_3", "item 3 of GuestIntrinsicExchangeItems". */
+export function describeLocation(at: number, locator?: Locator): string {
+  if (!locator || locator.kind === 'line') return `line ${at}`;
+  if (locator.kind === 'record') return `record ${at} of ${locator.file}`;
+  return `item ${at} of ${locator.list}`;
+}
+
+/** "line 12" (or the input's own terms, see describeLocation) or "given by you". */
 export function describeProvenance(provenance: Provenance): string {
-  return provenance.kind === 'file' ? `line ${provenance.line}` : 'given by you';
+  return provenance.kind === 'file'
+    ? describeLocation(provenance.line, provenance.locator)
+    : 'given by you';
 }
