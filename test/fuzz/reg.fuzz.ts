@@ -1,6 +1,7 @@
 // npm run fuzz: the parser properties with many more runs. Usage: tsx test/fuzz/reg.fuzz.ts [numRuns]
 import fc from 'fast-check';
 import { neverThrows, roundTrips, scanKvpMatches } from '../unit/reg/properties';
+import { analysisMatches } from '../unit/rules/agreement';
 
 const numRuns = Number(process.argv[2] ?? 200_000) || 200_000;
 
@@ -17,4 +18,7 @@ await run('parseReg never throws', () => fc.assert(neverThrows, { numRuns }));
 await run('serialize → parse round trip', () => fc.assert(roundTrips, { numRuns }));
 await run('scanKvp = full parse restricted to the kept keys', () =>
   fc.assert(scanKvpMatches, { numRuns }),
+);
+await run('analyze(scanKvp) = analyze(parseReg), check by check', () =>
+  fc.assert(analysisMatches, { numRuns }),
 );

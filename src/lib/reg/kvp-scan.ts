@@ -12,27 +12,41 @@ import type { Diagnostic, RegDocument, RegFormat, RegOp } from './types';
 /**
  * The keys scanKvp keeps (kvp-reference): `\Microsoft\Windows NT\CurrentVersion` itself, where
  * the guest's OS version is (not its many subkeys), and every path that mentions
- * `Virtual Machine` or `VirtualMachine` anywhere, case-insensitively: the real
- * `HKLM\SOFTWARE\Microsoft\Virtual Machine\…` keys and the look-alikes the analyzer flags
- * (`…\Wow6432Node\Microsoft\Virtual Machine\…`, the same under HKEY_CURRENT_USER, …).
+ * `Virtual Machine`, `VirtualMachine` or `\Guest\Parameter` anywhere, case-insensitively: the real
+ * `HKLM\SOFTWARE\Microsoft\Virtual Machine\…` keys and every look-alike the analyzer flags
+ * (`…\Wow6432Node\Microsoft\Virtual Machine\…`, the same under HKEY_CURRENT_USER,
+ * `HKLM\SOFTWARE\Microsoft\Guest\Parameters`, …). The snapshot reads look-alikes only among
+ * these keys, so the fast path and a full parse give the same analysis.
  */
 export function isKvpKeyPath(path: string): boolean {
   const lower = path.toLowerCase();
   return (
     lower.includes('virtual machine') ||
     lower.includes('virtualmachine') ||
+    lower.includes('\\guest\\parameter') ||
     lower.endsWith('\\microsoft\\windows nt\\currentversion')
   );
 }
 
 /**
+ * The keys the analysis reads whether or not the file writes them: a deletion above one of them
+ * (`[-HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft]`) says the file deletes it, so it is kept too.
+ */
+const ANALYSED_PATHS = [
+  'hkey_local_machine\\software\\microsoft\\virtual machine\\guest\\parameters',
+  'hkey_local_machine\\software\\microsoft\\virtual machine\\auto',
+  'hkey_local_machine\\software\\microsoft\\windows nt\\currentversion',
+];
+
+/**
  * Picks, in file order, the ops scanKvp keeps: those on kept paths (isKvpKeyPath), and each
- * deletion of a key above a kept key seen before it — `[-HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft]`
- * deletes Guest\Parameters too (§3), so the fold must see it.
+ * deletion of a key above a kept key seen before it or above a key the analysis reads —
+ * `[-HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft]` deletes Guest\Parameters too (§3), so the fold
+ * must see it.
  */
 class KvpOpFilter {
-  /** Lowercased kept paths met so far. */
-  private readonly seen = new Set<string>();
+  /** Lowercased kept paths met so far, and the ones the analysis always reads. */
+  private readonly seen = new Set<string>(ANALYSED_PATHS);
 
   keep(op: RegOp): boolean {
     if (isKvpKeyPath(op.path)) {
@@ -589,14 +603,36 @@ class Utf16Scanner {
 
 /**
  * Whether the key line's units `[from, to)` may name a kept path: they hold `virtual machine`,
- * `virtualmachine` or `currentversion` (ASCII, any case), all found from their `v` by native
- * searches. A cheap test that spares decoding the other key lines. Non-ASCII units need no look:
+ * `virtualmachine` or `currentversion` (ASCII, any case), all found from their `v`, or
+ * `\guest\parameter`, found from its `g`, by native searches. A cheap test that spares decoding the other key lines. Non-ASCII units need no look:
  * the only ones whose lowercase holds ASCII are U+0130 (→ "i\u0307", an i with a combining dot
  * that breaks any word) and U+212A KELVIN SIGN (→ "k", in no kept word).
  */
 function mayBeKept(units: Uint16Array, from: number, to: number): boolean {
   const line = units.subarray(from, to);
-  return wordAroundV(line, 0x76) || wordAroundV(line, 0x56); // v, V
+  return (
+    wordAroundV(line, 0x76) || // v
+    wordAroundV(line, 0x56) || // V
+    guestParameterAt(line, 0x67) || // g
+    guestParameterAt(line, 0x47) // G
+  );
+}
+
+/** `\guest\parameter` (any case) from one of the line's `g`s. */
+function guestParameterAt(line: Uint16Array, g: number): boolean {
+  const to = line.length;
+  for (let j = line.indexOf(g); j !== -1; j = line.indexOf(g, j + 1)) {
+    if (
+      j > 0 &&
+      line[j - 1] === BACKSLASH &&
+      matchWord(line, j, to, 'guest') &&
+      line[j + 5] === BACKSLASH &&
+      matchWord(line, j + 6, to, 'parameter')
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function wordAroundV(line: Uint16Array, v: number): boolean {

@@ -8,9 +8,19 @@ import { runPacks } from './engine.ts';
 import { kb3004908Pack } from './packs/wu-ic-kb3004908.ts';
 import { kvpIntegrityPack } from './packs/kvp-integrity.ts';
 import { servicingPack } from './packs/wu-ic-servicing.ts';
-import type { CheckResult, Evidence, RulePack, Verdict } from './types.ts';
+import type { CheckResult, RulePack, Verdict } from './types.ts';
 
-export type { CheckResult, CheckStatus, Evidence, Rule, RulePack, Verdict } from './types.ts';
+export type {
+  CheckResult,
+  CheckStatus,
+  Evidence,
+  Fix,
+  Reference,
+  Rule,
+  RulePack,
+  Tone,
+  Verdict,
+} from './types.ts';
 export type { KvpSnapshot, WhatIf } from '../kvp/snapshot.ts';
 
 /** Verdicts come out in this order. */
@@ -61,33 +71,19 @@ export function analyze(
   return { input: { ...snapshot.input }, snapshot, checks, verdicts };
 }
 
-export interface AnalyzeJson {
-  input: { format: RegFormat; encoding: RegEncoding };
-  snapshot: KvpSnapshot;
-  checks: {
-    id: string;
-    pack: string;
-    status: CheckResult['status'];
-    title: string;
-    message: string;
-    evidence: Evidence[];
-  }[];
-  verdicts: Verdict[];
-}
+export type AnalyzeJson = Pick<AnalysisResult, 'input' | 'snapshot' | 'checks' | 'verdicts'>;
 
-/** The JSON the CLI prints and the page offers as a download (fixes are not part of it). */
+/** The JSON the CLI prints and the page offers as a download. */
 export function toAnalyzeJson(result: AnalysisResult): AnalyzeJson {
   return {
     input: { format: result.input.format, encoding: result.input.encoding },
     snapshot: result.snapshot,
-    checks: result.checks.map(({ id, pack, status, title, message, evidence }) => ({
-      id,
-      pack,
-      status,
-      title,
-      message,
-      evidence,
-    })),
-    verdicts: result.verdicts.map(({ pack, outcome, reason }) => ({ pack, outcome, reason })),
+    checks: result.checks,
+    verdicts: result.verdicts,
   };
+}
+
+/** Whether a verdict asks the reader to act: its tone is attention or bad. */
+export function needsAttention(verdict: Verdict): boolean {
+  return verdict.tone === 'attention' || verdict.tone === 'bad';
 }

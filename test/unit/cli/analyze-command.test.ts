@@ -77,12 +77,14 @@ describe('kvp-analyzer analyze', () => {
     expect(await analyzeCommand(['vm.reg'], io)).toBe(1);
     const text = io.out;
     expect(text.indexOf('Verdicts')).toBeLessThan(text.indexOf('Failed ('));
-    expect(text.indexOf('Failed (')).toBeLessThan(text.indexOf('Skipped ('));
-    expect(text.indexOf('Skipped (')).toBeLessThan(text.indexOf('Passed ('));
-    expect(text).toContain('wu-ic-kb3004908: not-offered');
+    expect(text.indexOf('Failed (')).toBeLessThan(text.indexOf('Passed ('));
+    expect(text.indexOf('Passed (')).toBeLessThan(text.indexOf('Skipped ('));
+    expect(text).toContain('KB3004908: Not offered');
+    expect(text).toContain('Fix: Turn on Data Exchange for this VM on the Hyper-V host;');
     expect(text).toContain(
-      'Fix: On the host: Enable-VMIntegrationService -VMName <vm> -Name "Key-Value Pair Exchange".',
+      "      On the Hyper-V host:\n        $vmName = Read-Host 'Name of the virtual machine in Hyper-V Manager'\n        Enable-VMIntegrationService -VMName $vmName -Name 'Key-Value Pair Exchange'",
     );
+    expect(text).toContain('      In the guest:\n        $service = Get-WmiObject');
     expect(text).toContain(
       '· HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Virtual Machine\\Guest\\Parameters: absent (expected present) — not in the file',
     );
@@ -150,7 +152,7 @@ describe('kvp-analyzer analyze', () => {
       const io = fakeIo({});
       expect(await analyzeCommand(['--link', await linkOf(offered)], io)).toBe(0);
       expect(io.out).toMatch(/^KVP analysis of a shared link\n\(regedit5, utf-16le\)\n/);
-      expect(io.out).toContain('wu-ic-kb3004908: offered');
+      expect(io.out).toContain('KB3004908: Offered');
     });
 
     it.each([
