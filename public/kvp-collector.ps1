@@ -121,7 +121,8 @@ $results = @(foreach ($vm in $vms) {
         # Msvm_KvpExchangeComponentSettingData.DisableHostKVPItems (Windows 10 1703 and later;
         # absent, so null, on older hosts), reached through the VM's current settings
         # (Msvm_SettingsDefineState -> Msvm_VirtualSystemSettingData -> its components).
-        $settings = Get-CimAssociatedInstance -InputObject $system -Association Msvm_SettingsDefineState -ResultClassName Msvm_VirtualSystemSettingData
+        $settings = Get-CimAssociatedInstance -InputObject $system -Association Msvm_SettingsDefineState -ResultClassName Msvm_VirtualSystemSettingData |
+            Select-Object -First 1
         $kvpSettings = Get-CimAssociatedInstance -InputObject $settings -ResultClassName Msvm_KvpExchangeComponentSettingData |
             Select-Object -First 1
         if ($kvpSettings -and $kvpSettings.CimInstanceProperties['DisableHostKVPItems']) {

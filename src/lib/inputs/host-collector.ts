@@ -70,7 +70,7 @@ export interface CollectorFile {
 }
 
 const MARKER = 'kvpAnalyzerCollector';
-export const COLLECTOR_FORMAT = 1;
+const COLLECTOR_FORMAT = 1;
 
 /**
  * Microsoft.HyperV.PowerShell.VMIntegrationComponentOperationalStatus, the type of

@@ -9,8 +9,8 @@
 import { decodeUtf8Strict } from '../reg/decode';
 import { NoteList, count, quoted, type InputDiagnostic } from './input-diagnostic';
 
-export const KEY_BYTES = 512;
-export const VALUE_BYTES = 2048;
+const KEY_BYTES = 512;
+const VALUE_BYTES = 2048;
 export const RECORD_BYTES = KEY_BYTES + VALUE_BYTES;
 
 export type PoolNumber = 0 | 1 | 2 | 3 | 4;
