@@ -55,8 +55,8 @@ describe('CheckRow', () => {
     const summary = rowOf(container, 'kvp-parameters-present')?.querySelector('summary');
     expect(summary).toHaveTextContent('Guest\\Parameters key present');
     expect(Array.from(summary?.querySelectorAll('.pack') ?? [], (p) => p.textContent)).toEqual([
-      'KB3004908',
       'KVP values',
+      'KB3004908',
     ]);
   });
 

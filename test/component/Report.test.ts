@@ -93,7 +93,9 @@ describe('Report', () => {
       (v) => v.name === 'VirtualMachineName',
     );
     if (!value) throw new Error('no VirtualMachineName');
-    const row = screen.getByRole('row', { name: /VirtualMachineName/ });
+    const row = within(screen.getByTestId('values-parameters')).getByRole('row', {
+      name: /VirtualMachineName/,
+    });
     await user.click(within(row).getByRole('button', { name: String(value.line) }));
     expect(document.getElementById(`${analysis.id}-line-${value.line}`)).toHaveFocus();
   });

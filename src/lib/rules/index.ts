@@ -5,8 +5,11 @@ import { parseMajorMinor } from '../kvp/os-versions.ts';
 import { buildSnapshot, withGiven, type KvpSnapshot, type WhatIf } from '../kvp/snapshot.ts';
 import type { RegDocument, RegEncoding, RegFormat } from '../reg/types.ts';
 import { runPacks } from './engine.ts';
+import { guestSupportPack } from './packs/guest-support.ts';
+import { hostPlatformPack } from './packs/host-platform.ts';
 import { kb3004908Pack } from './packs/wu-ic-kb3004908.ts';
 import { kvpIntegrityPack } from './packs/kvp-integrity.ts';
+import { nestingPack } from './packs/nesting.ts';
 import { servicingPack } from './packs/wu-ic-servicing.ts';
 import type { CheckResult, RulePack, Verdict } from './types.ts';
 
@@ -23,8 +26,18 @@ export type {
 } from './types.ts';
 export type { KvpSnapshot, WhatIf } from '../kvp/snapshot.ts';
 
-/** Verdicts come out in this order. */
-export const RULE_PACKS: readonly RulePack[] = [kb3004908Pack, servicingPack, kvpIntegrityPack];
+/**
+ * Verdicts come out in this order: today's questions first (how ICs reach the guest, whether it is
+ * supported, whether the values hold), then what it runs on, and the 2014 update last.
+ */
+export const RULE_PACKS: readonly RulePack[] = [
+  servicingPack,
+  guestSupportPack,
+  kvpIntegrityPack,
+  hostPlatformPack,
+  nestingPack,
+  kb3004908Pack,
+];
 
 /** The pack of a check or verdict, by its id. */
 export function rulePack(id: string): RulePack | undefined {

@@ -3,6 +3,7 @@
 // precedence — recorded, so that every result and verdict resting on a what-if value says so.
 
 import { describeGuest, describeOsVersion } from '../kvp/os-versions.ts';
+import type { GuestIdentity } from '../kvp/supported-guests.ts';
 import { readNumber } from '../kvp/numbers.ts';
 import { describeLocation, describeProvenance, type Locator } from '../kvp/provenance.ts';
 import type {
@@ -251,14 +252,21 @@ export class SnapshotView {
 
 /** "10.0.20348 — Windows Server 2022", as exactly as the guest's values allow. */
 export function describeGuestOs(os: OsVersion): string {
-  const build = os.build !== undefined && /^\d+$/.test(os.build) ? Number(os.build) : undefined;
-  return os.from === 'given'
-    ? describeOsVersion(os.major, os.minor)
-    : describeGuest(os.major, os.minor, build, os.kind);
+  if (os.from === 'given') return describeOsVersion(os.major, os.minor);
+  const { major, minor, build, kind } = guestIdentity(os);
+  return describeGuest(major, minor, build, kind);
 }
 
 /** "from line 12", "from record 4 of .kvp_pool_3", "as given by you": where a fact came from. */
 export function fromPhrase(evidence: Evidence | undefined): string {
   if (!evidence) return '';
   return evidence.source === 'given by you' ? 'as given by you' : `from ${evidence.source}`;
+}
+
+/** The guest as the supported-guest tables tell guests apart. */
+export function guestIdentity(os: OsVersion): GuestIdentity {
+  const identity: GuestIdentity = { major: os.major, minor: os.minor };
+  if (os.kind) identity.kind = os.kind;
+  if (os.build !== undefined && /^\d+$/.test(os.build)) identity.build = Number(os.build);
+  return identity;
 }

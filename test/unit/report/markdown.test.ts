@@ -17,7 +17,7 @@ describe('toMarkdown', () => {
 
   it('lists a check two packs share once, naming both packs', () => {
     expect(markdown.match(/Guest\\\\Parameters key present/g)).toHaveLength(1);
-    expect(markdown).toContain('- **Guest\\\\Parameters key present** (KB3004908, KVP values) — ');
+    expect(markdown).toContain('- **Guest\\\\Parameters key present** (KVP values, KB3004908) — ');
   });
 
   it('counts the checks by status, and gives each verdict its label', () => {

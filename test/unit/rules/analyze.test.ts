@@ -41,9 +41,12 @@ describe('analyze', () => {
   it('runs every pack and gives one verdict per pack, in pack order, with its label and tone', () => {
     const result = analyze(doc);
     expect(result.verdicts.map((v) => v.pack)).toEqual([
-      'wu-ic-kb3004908',
       'wu-ic-servicing',
+      'guest-support',
       'kvp-integrity',
+      'host-platform',
+      'nesting',
+      'wu-ic-kb3004908',
     ]);
     for (const [i, pack] of RULE_PACKS.entries()) {
       const verdict = result.verdicts[i];
@@ -93,8 +96,9 @@ describe('analyze', () => {
 
   it('lists what-if values in verdicts[].assumed', () => {
     const json = toAnalyzeJson(analyze(doc, { hostVersion: '6.4' }));
-    expect(json.verdicts[0]?.assumed).toEqual(['host version 6.4 (the file says 6.3)']);
-    expect(json.verdicts[2]?.assumed).toEqual([]); // the integrity pack reads the file only
+    const assumed = (pack: string) => json.verdicts.find((v) => v.pack === pack)?.assumed;
+    expect(assumed('wu-ic-kb3004908')).toEqual(['host version 6.4 (the file says 6.3)']);
+    expect(assumed('kvp-integrity')).toEqual([]); // the integrity pack reads the file only
   });
 
   it('gives a healthy modern guest no verdict that needs attention', () => {
@@ -103,10 +107,13 @@ describe('analyze', () => {
       'kb3004908-guest-os',
       'kb3004908-host-major',
     ]);
-    expect(result.verdicts.map((v) => [v.outcome, v.tone])).toEqual([
-      ['not-offered', 'neutral'],
-      ['os-updates', 'good'],
-      ['healthy', 'good'],
+    expect(result.verdicts.map((v) => [v.pack, v.outcome, v.tone])).toEqual([
+      ['wu-ic-servicing', 'os-updates', 'good'],
+      ['guest-support', 'depends-on-host-release', 'neutral'],
+      ['kvp-integrity', 'healthy', 'good'],
+      ['host-platform', 'windows-server', 'neutral'],
+      ['nesting', 'not-nested', 'neutral'],
+      ['wu-ic-kb3004908', 'not-offered', 'neutral'],
     ]);
     expect(result.verdicts.some(needsAttention)).toBe(false);
     expect(hostValues()).toHaveLength(16);
