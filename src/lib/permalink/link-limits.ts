@@ -2,6 +2,7 @@
 // Guest\Parameters, the guest about 25 into Auto), and small enough that whatever a link holds
 // can be shown in full: the encoder refuses more, and the decoder refuses a link claiming more
 // before it reads or allocates anything for it.
+import type { KeyFactsInFile, SnapshotFacts } from '../kvp/snapshot.ts';
 import { PayloadError } from './payload-error.ts';
 
 /** The payload, inflated. */
@@ -57,4 +58,41 @@ export class LinkTooLargeError extends Error {
     );
     this.limit = limit;
   }
+}
+
+/** How a message names the three keys of a snapshot, in the order a payload holds them. */
+export const KEY_LABELS = ['Guest\\Parameters', 'Auto', 'CurrentVersion'] as const;
+
+/**
+ * Counts what a link names, in the order a payload holds it, and throws LinkLimitError at the
+ * first limit passed: the decoder as it reads each count, the encoder before it writes.
+ */
+export class LinkBudget {
+  #entries = 0;
+
+  /** `count` more entries; of `key`'s values when it is given, after `before` of them. */
+  take(count: number, key?: string, before = 0): void {
+    if (key !== undefined && before + count > MAX_VALUES_PER_KEY) {
+      throw new LinkLimitError({ kind: 'values', key, count: before + count });
+    }
+    this.#entries += count;
+    if (this.#entries > MAX_ENTRIES) throw new LinkLimitError({ kind: 'entries' });
+  }
+}
+
+/** Throws LinkLimitError when `facts` name more than a link carries (see LinkBudget). */
+export function checkLinkLimits(facts: SnapshotFacts): void {
+  const budget = new LinkBudget();
+  const keys: [string, KeyFactsInFile][] = [
+    [KEY_LABELS[0], facts.parameters],
+    [KEY_LABELS[1], facts.auto],
+    [KEY_LABELS[2], facts.currentVersion],
+  ];
+  for (const [label, key] of keys) {
+    budget.take(key.values.length, label);
+    for (const value of key.values) if (value.writes) budget.take(value.writes.length);
+    if (key.deletedValues) budget.take(key.deletedValues.length, label, key.values.length);
+  }
+  budget.take(facts.lookAlikes.length);
+  for (const key of facts.lookAlikes) budget.take(key.values.length, key.path);
 }

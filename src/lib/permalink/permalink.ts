@@ -8,6 +8,7 @@ import {
   LinkLimitError,
   LinkTooLargeError,
   MAX_FRAGMENT_CHARS,
+  checkLinkLimits,
   limitSentence,
   type LinkLimit,
 } from './link-limits.ts';
@@ -47,7 +48,10 @@ export async function encodePermalink(
   const shared = options.redact ? redactSnapshot(snapshot) : snapshot;
   let payload: Uint8Array;
   try {
-    payload = encodeCurrentFacts(snapshotFacts(shared));
+    const facts = snapshotFacts(shared);
+    // The counts first, so that the message names the key that holds too many values.
+    checkLinkLimits(facts);
+    payload = encodeCurrentFacts(facts);
     // Every link made must also open: the payload is read back as a link's would be.
     LINK_DECODERS.get(CURRENT_LINK_VERSION)?.(payload);
   } catch (error) {

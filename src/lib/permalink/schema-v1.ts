@@ -41,7 +41,7 @@ import type { RegEncoding, RegFormat } from '../reg/types.ts';
 import { BinaryReader } from './binary-reader.ts';
 import { BinaryWriter } from './binary-writer.ts';
 import { formatGuid, parseGuid } from './guid.ts';
-import { LinkLimitError, MAX_ENTRIES, MAX_VALUES_PER_KEY } from './link-limits.ts';
+import { KEY_LABELS, LinkBudget } from './link-limits.ts';
 import { PayloadError } from './payload-error.ts';
 
 /** Guest\Parameters and Auto as the catalogue spells them, then the CurrentVersion names kept. */
@@ -272,8 +272,6 @@ const MAX_QWORD = 18446744073709551615n;
 const QWORD_TEXT = /^[1-9][0-9]{15,19}$/;
 const TEXT_TYPES = [REG_SZ, REG_EXPAND_SZ, REG_LINK];
 const CURRENT_VERSION_KEPT = new Set(CURRENT_VERSION_NAMES.map((n) => n.toLowerCase()));
-/** The key each of the three is, as the snapshot names it in a message. */
-const KEY_LABELS = ['Guest\\Parameters', 'Auto', 'CurrentVersion'];
 
 function pick<T>(table: readonly T[], index: number, what: string): T {
   const entry = table[index];
@@ -323,8 +321,7 @@ class KeyEntries {
 class FactsReader {
   readonly in: BinaryReader;
   #line = 0;
-  /** Entries named so far (MAX_ENTRIES). */
-  #entries = 0;
+  readonly #budget = new LinkBudget();
 
   constructor(payload: Uint8Array) {
     this.in = new BinaryReader(payload);
@@ -350,11 +347,7 @@ class FactsReader {
   /** A count of items of at least `minBytes` each, within the limits for `key`'s values. */
   count(minBytes: number, key?: string, before = 0): number {
     const count = this.in.count(minBytes);
-    if (key !== undefined && before + count > MAX_VALUES_PER_KEY) {
-      throw new LinkLimitError({ kind: 'values', key, count: before + count });
-    }
-    this.#entries += count;
-    if (this.#entries > MAX_ENTRIES) throw new LinkLimitError({ kind: 'entries' });
+    this.#budget.take(count, key, before);
     return count;
   }
 
@@ -519,10 +512,9 @@ export function decodeFactsV1(payload: Uint8Array): SnapshotFacts {
   if (givenFlags & GIVEN_GUEST_OS) given.guestOs = pair();
   if (givenFlags & GIVEN_HOST_VERSION) given.hostVersion = pair();
   const [parametersPath, autoPath, currentVersionPath] = KEY_PATHS_V1 as [string, string, string];
-  const [parametersLabel, autoLabel, currentVersionLabel] = KEY_LABELS as [string, string, string];
-  const parameters = reader.key(parametersPath, parametersLabel);
-  const auto = reader.key(autoPath, autoLabel);
-  const currentVersion = reader.key(currentVersionPath, currentVersionLabel, CURRENT_VERSION_KEPT);
+  const parameters = reader.key(parametersPath, KEY_LABELS[0]);
+  const auto = reader.key(autoPath, KEY_LABELS[1]);
+  const currentVersion = reader.key(currentVersionPath, KEY_LABELS[2], CURRENT_VERSION_KEPT);
   const count = reader.count(MIN_LOOK_ALIKE_BYTES);
   const lookAlikes: LookAlikeFacts[] = [];
   const paths = new Set<string>();
