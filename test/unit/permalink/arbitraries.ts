@@ -95,13 +95,15 @@ const keyFacts: fc.Arbitrary<KeyFactsInFile> = fc
   .map((key) => key as KeyFactsInFile);
 
 /** Paths the snapshot would find as look-alikes (lookAlikeReason knows each). */
+export const LOOK_ALIKE_PATHS = [
+  'HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\Virtual Machine\\Guest\\Parameters',
+  'HKEY_CURRENT_USER\\SOFTWARE\\Microsoft\\Virtual Machine\\Guest\\Parameters',
+  'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\VirtualMachine\\Guest\\Parameters',
+  `${VIRTUAL_MACHINE_PATH}\\Guest\\Parameter`,
+];
+
 export const lookAlikePath = fc.oneof(
-  fc.constantFrom(
-    'HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\Virtual Machine\\Guest\\Parameters',
-    'HKEY_CURRENT_USER\\SOFTWARE\\Microsoft\\Virtual Machine\\Guest\\Parameters',
-    'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\VirtualMachine\\Guest\\Parameters',
-    `${VIRTUAL_MACHINE_PATH}\\Guest\\Parameter`,
-  ),
+  fc.constantFrom(...LOOK_ALIKE_PATHS),
   fc
     .string({ unit: 'grapheme', minLength: 1, maxLength: 10 })
     .filter((s) => s.replace(/\\/g, '') !== '')

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AUTO_CATALOGUE, PARAMETERS_CATALOGUE } from '../../../src/lib/kvp/catalogue.ts';
 import { CURRENT_VERSION_NAMES } from '../../../src/lib/kvp/snapshot.ts';
 import { LinkLimitError } from '../../../src/lib/permalink/link-limits.ts';
+import { withDword } from '../hostile/cases.ts';
 import { PayloadError } from '../../../src/lib/permalink/payload-error.ts';
 import {
   KEY_PATHS_V1,
@@ -126,24 +127,10 @@ describe('schema v1 decoding refuses what no file gives', () => {
     ],
     [
       'a "DWORD" of 2^53 (written by hand: the encoder cannot)',
-      Uint8Array.from([
-        ...encodeFactsV1(facts([dword('HostingSystemOsMajor', 4, 1)])).slice(0, -6),
-        0x80,
-        0x80,
-        0x80,
-        0x80,
-        0x80,
-        0x80,
-        0x80,
-        0x10,
-        0,
-        0,
-        0,
-        0,
-        0,
-      ]),
+      withDword(2 ** 53),
       'a number is too large',
     ],
+    ['a "DWORD" of 2^32 written by hand', withDword(2 ** 32), 'data that its type cannot hold'],
     [
       'a number stored as REG_SZ',
       encodeFactsV1(facts([{ name: 'a', type: 1, data: 5, line: 4 }])),
