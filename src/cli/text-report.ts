@@ -1,8 +1,10 @@
 // The readable report of `kvp-analyzer analyze`: verdicts first, then the checks in the page's
-// order; ANSI colour only when asked for (a terminal, and NO_COLOR unset).
+// order; ANSI colour only when asked for (a terminal, and NO_COLOR unset). Text from the input
+// goes through forTerminal, so a file cannot move the cursor, clear the screen or forge a line.
 import { STATUS_SYMBOL, groupChecks, statusCounts } from '../lib/report/check-groups.ts';
 import { rulePack, type AnalysisResult } from '../lib/rules/index.ts';
 import type { CheckResult, CheckStatus, Tone, WhatIfField } from '../lib/rules/types.ts';
+import { forTerminal as t } from '../lib/text/index.ts';
 
 type Paint = (code: string, text: string) => string;
 
@@ -25,30 +27,40 @@ const WHAT_IF_OPTION: Record<WhatIfField, string> = {
   hostVersion: 'give the host version with --host-version, e.g. --host-version 10.0',
 };
 
-function indented(text: string, prefix: string): string[] {
-  return text.split('\n').map((line) => `${prefix}${line}`);
+/** A script's lines, each escaped and indented (the lines of a command are its own). */
+function addIndented(lines: string[], text: string, prefix: string): void {
+  for (const line of text.split('\n')) lines.push(`${prefix}${t(line)}`);
 }
 
 function checkLines(check: CheckResult, details: boolean, paint: Paint): string[] {
   const packs = check.packs.map((id) => rulePack(id)?.label ?? id).join(', ');
   const lines = [
-    `  ${paint(COLOUR[check.status], STATUS_SYMBOL[check.status])} ${check.title}  ${paint('2', `[${packs}: ${check.id}]`)}`,
-    `    ${check.message}`,
+    `  ${paint(COLOUR[check.status], STATUS_SYMBOL[check.status])} ${t(check.title)}  ${paint('2', `[${packs}: ${check.id}]`)}`,
+    `    ${t(check.message)}`,
   ];
   if (check.decidedBy && (check.status === 'incomplete' || check.status === 'skip')) {
     lines.push(paint('2', `    To decide it, ${WHAT_IF_OPTION[check.decidedBy]}.`));
   }
   if (!details) return lines;
   for (const e of check.evidence) {
-    lines.push(paint('2', `    · ${e.name}: ${e.actual} (expected ${e.expected}) — ${e.source}`));
+    lines.push(
+      paint(
+        '2',
+        `    · ${t(e.name)}: ${t(e.actual)}${e.expected ? ` (expected ${t(e.expected)})` : ''} — ${t(e.source)}`,
+      ),
+    );
   }
-  if (check.assumed.length > 0) lines.push(`    What if: assumes ${check.assumed.join('; ')}.`);
+  if (check.assumed.length > 0) lines.push(`    What if: assumes ${t(check.assumed.join('; '))}.`);
   if (check.fix) {
-    lines.push(`    Fix: ${check.fix.summary}`);
-    if (check.fix.host)
-      lines.push('      On the Hyper-V host:', ...indented(check.fix.host, '        '));
-    if (check.fix.guest)
-      lines.push('      In the guest:', ...indented(check.fix.guest, '        '));
+    lines.push(`    Fix: ${t(check.fix.summary)}`);
+    if (check.fix.host) {
+      lines.push('      On the Hyper-V host:');
+      addIndented(lines, check.fix.host, '        ');
+    }
+    if (check.fix.guest) {
+      lines.push('      In the guest:');
+      addIndented(lines, check.fix.guest, '        ');
+    }
   }
   return lines;
 }
@@ -58,7 +70,7 @@ export function formatReport(result: AnalysisResult, file: string, colour: boole
     ? (code, text) => `\u001b[${code}m${text}\u001b[0m`
     : (_c, text) => text;
   const out: string[] = [];
-  out.push(paint('1', `KVP analysis of ${file === '-' ? 'standard input' : file}`));
+  out.push(paint('1', `KVP analysis of ${file === '-' ? 'standard input' : t(file)}`));
   out.push(`(${result.input.format}, ${result.input.encoding})`);
   out.push(
     statusCounts(result.checks)
@@ -69,14 +81,20 @@ export function formatReport(result: AnalysisResult, file: string, colour: boole
   out.push(paint('1', 'Verdicts'));
   for (const v of result.verdicts) {
     const title = rulePack(v.pack)?.label ?? v.pack;
-    out.push(`  ${paint('1', title)}: ${paint(TONE_COLOUR[v.tone], v.label)}`, `    ${v.reason}`);
-    if (v.assumed.length > 0)
-      out.push(`    What if: this verdict assumes ${v.assumed.join('; ')}.`);
+    out.push(
+      `  ${paint('1', title)}: ${paint(TONE_COLOUR[v.tone], v.label)}`,
+      `    ${t(v.reason)}`,
+    );
+    if (v.assumed.length > 0) {
+      out.push(`    What if: this verdict assumes ${t(v.assumed.join('; '))}.`);
+    }
   }
   // The page's order and grouping: failed first with details, passed last and short.
   for (const group of groupChecks(result.checks)) {
     out.push('', paint('1', `${group.heading} (${group.checks.length})`));
-    for (const check of group.checks) out.push(...checkLines(check, group.open, paint));
+    for (const check of group.checks) {
+      for (const line of checkLines(check, group.open, paint)) out.push(line);
+    }
   }
   return `${out.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@ import { DETECT_HEAD_BYTES, LITTLE_ENDIAN, detectUnicode } from './decode';
 import { foldOps } from './fold';
 import { readHeader } from './header';
 import { parseKeyLine } from './key-line';
+import { KeyTree } from './key-tree';
 import { RegLineParser } from './line-parser';
 import { buildDocument, failedDocument, parseReg } from './parse';
 import { StreamDecoder } from './stream-decoder';
@@ -45,18 +46,25 @@ const ANALYSED_PATHS = [
  * must see it.
  */
 class KvpOpFilter {
-  /** Lowercased kept paths met so far, and the ones the analysis always reads. */
-  private readonly seen = new Set<string>(ANALYSED_PATHS);
+  /** Kept paths met so far, and the ones the analysis always reads: a deletion looks below its own path only. */
+  private readonly seen = new KeyTree<never>();
+  // The ops of one key block share one path string: it is tested once per block.
+  private lastPath: string | null = null;
+  private lastKept = false;
+
+  constructor() {
+    for (const path of ANALYSED_PATHS) this.seen.node(path);
+  }
 
   keep(op: RegOp): boolean {
-    if (isKvpKeyPath(op.path)) {
-      this.seen.add(op.path.toLowerCase());
-      return true;
+    if (op.path !== this.lastPath) {
+      this.lastPath = op.path;
+      this.lastKept = isKvpKeyPath(op.path);
+      if (this.lastKept) this.seen.node(op.path);
     }
-    if (op.op !== 'deleteKey') return false;
-    const prefix = op.path.toLowerCase() + '\\';
-    for (const path of this.seen) if (path.startsWith(prefix)) return true;
-    return false;
+    if (this.lastKept) return true;
+    // Nodes are made only for kept paths: one below this path means a kept key is deleted.
+    return op.op === 'deleteKey' && this.seen.find(op.path)?.children !== undefined;
   }
 }
 
@@ -234,6 +242,14 @@ class Utf16Scanner {
   private crAt = -1;
   /** Window start of the lines that may leave a hex continuation open (§2.4, see runStart). */
   private bodyStart = 0;
+  // The last runStart (`runQuery` → `runFrom`) and the replay of its run up to `replayTo`: a run
+  // of lines that may continue is walked back and replayed once, not once per key line after it
+  // (20,000 `[-key]\` lines took 97 s). Window positions; −1 when there is none.
+  private runQuery = -1;
+  private runFrom = -1;
+  private replay: RegLineParser | null = null;
+  private replayFrom = -1;
+  private replayTo = -1;
   /** Bytes not yet in a window: an odd trailing byte, and the carried lines. */
   private carry: Uint8Array = new Uint8Array(0);
   /** Reused backing store of windows that need a copy (carry + piece). */
@@ -377,7 +393,14 @@ class Utf16Scanner {
       if (this.keyLine(lineStart, bracket, stop)) continue; // a kept block starts here
       this.pos = next;
     }
-    return last || this.keepFrom(this.feeding ? this.pos : this.runStart(this.pos));
+    if (last) return true;
+    if (!this.feeding) {
+      // A run that may leave a continuation open goes on into the next piece: its replay is
+      // carried, not its lines (a 200 MB hex value is one such run).
+      const from = this.runStart(this.pos);
+      if (from < this.pos) this.replayed(from, this.pos);
+    }
+    return this.keepFrom(this.pos);
   }
 
   /** Carries the window from unit `from` (and the odd byte after it) into the next one. */
@@ -392,6 +415,13 @@ class Utf16Scanner {
     this.pos -= from;
     this.lineAt = this.pos;
     this.bodyStart = Math.max(0, this.bodyStart - from);
+    this.replayFrom -= from;
+    this.replayTo -= from;
+    if (this.replayTo < 0) this.replay = null;
+    this.runQuery -= from;
+    this.runFrom -= from;
+    // A run that started before the window is known only by its replay.
+    if (this.runQuery < 0 || (this.runFrom < 0 && !this.replay)) this.runQuery = -1;
     return true;
   }
 
@@ -547,7 +577,13 @@ class Utf16Scanner {
     const units = this.units;
     let from = start;
     let cur = start;
-    while (cur > this.bodyStart) {
+    for (;;) {
+      if (cur === this.runQuery) {
+        // The walk from here on is the last one's (which may have begun in an earlier piece).
+        if (this.runFrom < cur) from = this.runFrom;
+        break;
+      }
+      if (cur <= this.bodyStart) break;
       const p = this.previousLineStart(cur);
       const end = this.lineEnd(p);
       let q = p;
@@ -560,6 +596,8 @@ class Utf16Scanner {
       from = p;
       cur = p;
     }
+    this.runQuery = start;
+    this.runFrom = from;
     return from;
   }
 
@@ -578,15 +616,32 @@ class Utf16Scanner {
   /** Whether the line at `start` is swallowed by a continuation left open before it (X9). */
   private swallowed(start: number): boolean {
     const from = this.runStart(start);
-    if (from === start) return false;
-    const replay = new RegLineParser({ unicodeStrings: this.unicodeStrings });
-    for (let p = from; p < start;) {
+    return from !== start && this.replayed(from, start).continuing;
+  }
+
+  /**
+   * A parser that has read the lines `[from, to)`: the last replay's when it read the start of
+   * this run (then only the lines after those it read are new), else a new one.
+   */
+  private replayed(from: number, to: number): RegLineParser {
+    if (!this.replay || this.replayFrom !== from || this.replayTo > to) {
+      this.replay = new RegLineParser({ unicodeStrings: this.unicodeStrings });
+      this.replayFrom = from;
+      this.replayTo = from;
+    }
+    const replay = this.replay;
+    for (let p = this.replayTo; p < to;) {
       const end = this.lineEnd(p);
       const t = this.text(p, end);
       replay.line(t, 0, t.length, 0);
       p = this.nextLine(end, true);
     }
-    return replay.continuing;
+    this.replayTo = to;
+    // Only `continuing` is read: what it parsed is dropped, so a long run keeps no memory.
+    replay.ops.length = 0;
+    replay.pathHashes.length = 0;
+    replay.diagnostics.length = 0;
+    return replay;
   }
 
   private text(start: number, end: number): string {

@@ -9,7 +9,7 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+!|<>~-]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
-/** The longest run of backticks in a text, in one pass. */
+/** The longest run of backticks in `text`, in one pass (no array of runs spread into a call). */
 function longestBacktickRun(text: string): number {
   let longest = 0;
   let run = 0;
@@ -20,6 +20,10 @@ function longestBacktickRun(text: string): number {
   return longest;
 }
 
+/**
+ * A code span: its fence is one backtick longer than any run inside (CommonMark Spec 0.31.2,
+ * Code spans, https://spec.commonmark.org/0.31.2/#code-spans).
+ */
 function code(text: string): string {
   const fence = '`'.repeat(longestBacktickRun(text) + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';

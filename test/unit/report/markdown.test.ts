@@ -50,3 +50,17 @@ describe('toMarkdown', () => {
     expect(escapeMarkdown('*evil* <b>')).toBe('\\*evil\\* \\<b\\>');
   });
 });
+
+describe('toMarkdown code spans', () => {
+  it.each([
+    ['one backtick', 'a`b', '``'],
+    ['a run of five', 'a`````b', '``````'],
+    ['200,000 runs of one and one of three', `${'x`'.repeat(200_000)}y\`\`\`z`, '````'],
+  ])('fences a value with %s by a longer run', (_what, hostName, fence) => {
+    const markdown = toMarkdown(
+      analyze(parseLines([V5, '', PARAMETERS, `"HostName"="${hostName}"`])),
+      'vm.reg',
+    );
+    expect(markdown).toContain(`: ${fence}"${hostName}" (REG_SZ)${fence} (expected`);
+  });
+});

@@ -197,3 +197,24 @@ describe('Auto contradicting itself (Msvm_KvpExchangeDataItem: OSEditionId is Ge
     expect(check(integrity([V5]), 'kvp-auto-consistent')?.status).toBe('not-applicable');
   });
 });
+
+describe('look-alike value names (Unicode TS #39 confusables)', () => {
+  it('flags a name that is a known one only to the eye, and deletes exactly it', () => {
+    const result = integrity([
+      V5,
+      PARAMETERS,
+      ...hostValues(),
+      '"Host\u200bName"="spoofed"',
+      '"HostingSystemOsMаjor"=dword:00000006', // Cyrillic а
+    ]);
+    const rule = check(result, 'kvp-look-alike-names');
+    expect(rule).toMatchObject({ status: 'warn' });
+    expect(rule?.message).toContain('“Host⟨U+200B⟩Name” looks like HostName but is another name');
+    expect(rule?.message).toContain('looks like HostingSystemOsMajor');
+    expect(rule?.evidence.map((e) => e.name)).toEqual(['Host⟨U+200B⟩Name', 'HostingSystemOsMаjor']);
+    expect(rule?.fix?.guest).toContain("$key.DeleteValue('Host\u200bName', $false)");
+    expect(
+      check(integrity([V5, PARAMETERS, ...hostValues()]), 'kvp-look-alike-names')?.status,
+    ).toBe('pass');
+  });
+});

@@ -18,6 +18,7 @@ import {
 import {
   caseRule,
   legacyRule,
+  lookAlikeNamesRule,
   lookAlikeRule,
   numberTypesRule,
   unknownRule,
@@ -88,6 +89,7 @@ export const kvpIntegrityPack: RulePack = {
     unknownRule,
     legacyRule,
     lookAlikeRule,
+    lookAlikeNamesRule,
     guestConsistentRule,
     autoConsistentRule,
   ],

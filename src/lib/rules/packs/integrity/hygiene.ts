@@ -5,17 +5,21 @@
 // Machine\Guest\Parameters and no other key.
 
 import {
+  AUTO_CATALOGUE,
   LEGACY_VALUE_NAMES,
   PARAMETERS_CATALOGUE,
   findCatalogueEntry,
 } from '../../../kvp/catalogue.ts';
-import { PARAMETERS_PATH } from '../../../kvp/paths.ts';
+import { imitatedName } from '../../../kvp/look-alike-names.ts';
+import { showInvisible } from '../../../text/index.ts';
+import { AUTO_PATH, PARAMETERS_PATH } from '../../../kvp/paths.ts';
 import { boundedEvidence, nameList } from '../../evidence.ts';
 import {
   ENABLE_DATA_EXCHANGE,
   REFRESH_HOST_VALUES,
   REFRESH_SUMMARY,
   deleteKeys,
+  deleteValues,
   deleteValuesExcept,
   makeFix,
 } from '../../fixes.ts';
@@ -225,6 +229,72 @@ export const lookAlikeRule: Rule = {
         source: `line ${k.line}`,
         line: k.line,
       })),
+    };
+  },
+};
+
+const AUTO_NAMES = AUTO_CATALOGUE.map((entry) => entry.name);
+
+// Unicode Technical Standard #39 (confusable detection): a name that matches a known one only
+// after removing invisible characters or reading look-alike letters as Latin is another name to
+// Windows, which compares names exactly up to case, while a reader sees the known one.
+export const lookAlikeNamesRule: Rule = {
+  id: 'kvp-look-alike-names',
+  title: 'No value names that only look like a known one',
+  failureTitle: 'Value names that only look like a known one',
+  description:
+    'A name with an invisible character, a blank at its end or a Cyrillic or Greek letter in place of a Latin one looks like HostName, but Windows reads it as another name: the value changes nothing, and whoever wrote it may have wanted to mislead.',
+  references: [DOCS.dataExchange],
+  requires: [],
+  messages: {
+    none: 'Every value name is what it looks like.',
+    found: '{{list}}.',
+  },
+  fix: {
+    found: (context, data) =>
+      makeFix(
+        context,
+        'Delete the look-alike values in the guest: Windows reads them under another name, so they have no effect.',
+        deleteValues(PARAMETERS_PATH, String(data.parameters).split('\n').filter(Boolean)),
+        deleteValues(AUTO_PATH, String(data.auto).split('\n').filter(Boolean)),
+      ),
+  },
+  evaluate({ view }): RuleOutcome {
+    const found: { key: 'parameters' | 'auto'; name: string; line: number; text: string }[] = [];
+    for (const [key, known] of [
+      ['parameters', CATALOGUE_NAMES],
+      ['auto', AUTO_NAMES],
+    ] as const) {
+      for (const value of view[key].values) {
+        const imitated = imitatedName(value.name, known);
+        if (!imitated) continue;
+        found.push({
+          key,
+          name: value.name,
+          line: value.line,
+          text: `“${showInvisible(value.name)}” looks like ${imitated.imitates} but is another name (${imitated.differences.join(', ')})`,
+        });
+      }
+    }
+    if (found.length === 0) return { status: 'pass', messageId: 'none' };
+    return {
+      status: 'warn',
+      messageId: 'found',
+      data: {
+        list: nameList(found.map((f) => f.text)),
+        parameters: found
+          .filter((f) => f.key === 'parameters')
+          .map((f) => f.name)
+          .join('\n'),
+        auto: found
+          .filter((f) => f.key === 'auto')
+          .map((f) => f.name)
+          .join('\n'),
+      },
+      evidence: boundedEvidence(found, (f) => {
+        const keyView = view[f.key];
+        return { ...keyView.evidence(f.name, 'a name Windows reads'), name: showInvisible(f.name) };
+      }),
     };
   },
 };
