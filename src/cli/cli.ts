@@ -1,16 +1,20 @@
 import { version } from '../../package.json';
-import { analyzeCommand } from './analyze-command.ts';
 import { nearest } from './arguments.ts';
 import type { CliIo, Command } from './io.ts';
-import { linkCommand } from './link-command.ts';
-import { parseCommand } from './parse-command.ts';
 
-/** Command name → how it is called and what it does (for --help), and its implementation. */
-export const commands: Record<string, { usage: string[]; summary: string; run: Command }> = {
+/**
+ * Command name → how it is called and what it does (for --help), and its implementation, loaded
+ * when the command runs: every start pays for parsing the code it loads, and a fleet script
+ * starts the command once per file.
+ */
+export const commands: Record<
+  string,
+  { usage: string[]; summary: string; load: () => Promise<Command> }
+> = {
   parse: {
     usage: ['parse <file|-> [--json [--pretty]]'],
     summary: 'every key and value of the export, as Windows would import it',
-    run: parseCommand,
+    load: async () => (await import('./parse-command.ts')).parseCommand,
   },
   analyze: {
     usage: [
@@ -18,12 +22,12 @@ export const commands: Record<string, { usage: string[]; summary: string; run: C
       'analyze --link <url|#v1.…> [--json]',
     ],
     summary: 'the checks and verdicts, as on the page (also spelt analyse)',
-    run: analyzeCommand,
+    load: async () => (await import('./analyze-command.ts')).analyzeCommand,
   },
   link: {
     usage: ['link <file|-> [--guest-os X] [--host-version X] [--redact] [--base URL]'],
     summary: 'the #v1.… fragment of a link that opens the report on the page',
-    run: linkCommand,
+    load: async () => (await import('./link-command.ts')).linkCommand,
   },
 };
 
@@ -73,7 +77,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    const run = await command.load();
+    return await run(rest, io);
   } catch (error) {
     io.stderr(`kvp-analyzer: ${(error as Error).message}\n`);
     return 2;

@@ -1,5 +1,4 @@
-import { createReadStream, readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { CliIo } from './io.ts';
 import { ReadLimitError, wholeOrChunks, withLineLimits } from './read-limits.ts';
 
@@ -45,12 +44,9 @@ async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
 
 async function regularFileSize(path: string): Promise<number | undefined> {
   if (path === '-') return undefined;
-  try {
-    const info = await stat(path);
-    return info.isFile() ? info.size : undefined;
-  } catch {
-    return undefined;
-  }
+  // statSync: node:fs/promises would be one more module to load at every start.
+  const info = statSync(path, { throwIfNoEntry: false });
+  return info?.isFile() ? info.size : undefined;
 }
 
 /**
