@@ -26,6 +26,7 @@ export class ReadLimitError extends Error {}
 export async function* withLineLimits(
   chunks: AsyncIterable<Uint8Array>,
   label: string,
+  limits = { firstLineBytes: FIRST_LINE_LIMIT, lineCharacters: LINE_CHARACTERS_LIMIT },
 ): AsyncGenerator<Uint8Array> {
   let offset = 0;
   /** Where the line being read started, as far as CR and LF bytes tell. */
@@ -38,33 +39,48 @@ export async function* withLineLimits(
       head = concat(head, chunk.subarray(0, DETECT_HEAD_BYTES));
       if (head.length >= DETECT_HEAD_BYTES) {
         const utf16 = detectUnicode(head)?.encoding.startsWith('utf-16') ?? false;
-        lineLimit = LINE_CHARACTERS_LIMIT * (utf16 ? 2 : 1);
+        // UTF-16: two bytes a character, and the 00 byte beside the break's CR or LF.
+        lineLimit = utf16 ? limits.lineCharacters * 2 + 2 : limits.lineCharacters;
       }
     }
     const lastBreak = lastLineBreak(chunk);
     if (lastBreak !== -1) {
-      if (firstLine) {
-        firstLine = false;
-        const firstBreak = firstLineBreak(chunk);
-        if (offset + firstBreak > FIRST_LINE_LIMIT) throw firstLineTooLong(label);
-      }
+      // The line that goes on from earlier chunks ends at this chunk's first break. (A line
+      // wholly inside one chunk is shorter than the chunk, and so than the limits.)
+      const end = offset + firstLineBreak(chunk);
+      if (firstLine && end > limits.firstLineBytes) throw firstLineTooLong(label, limits);
+      if (lineLimit > 0 && end - lineStart > lineLimit) throw lineTooLong(label, lineStart, limits);
+      firstLine = false;
       lineStart = offset + lastBreak + 1;
     }
     offset += chunk.length;
-    if (firstLine && offset - lineStart > FIRST_LINE_LIMIT) throw firstLineTooLong(label);
-    if (lineLimit > 0 && offset - lineStart > lineLimit) {
-      throw new ReadLimitError(
-        `cannot read ${label}: the line that starts at byte ${lineStart.toLocaleString('en-US')} is longer than ${LINE_CHARACTERS_LIMIT.toLocaleString('en-US')} characters, the longest text this program can hold. ` +
-          'No regedit export has such a line (it would be a single value of more than 512 MB): export only the keys you need, or check that this is the file you meant.',
-      );
+    if (firstLine && offset - lineStart > limits.firstLineBytes) {
+      throw firstLineTooLong(label, limits);
     }
+    if (lineLimit > 0 && offset - lineStart > lineLimit)
+      throw lineTooLong(label, lineStart, limits);
     yield chunk;
   }
 }
 
-function firstLineTooLong(label: string): ReadLimitError {
+function lineTooLong(
+  label: string,
+  lineStart: number,
+  limits: { lineCharacters: number },
+): ReadLimitError {
   return new ReadLimitError(
-    `cannot read ${label}: it is not a registry export — its first line is longer than ${FIRST_LINE_LIMIT / MB} MB, and an export starts with the line "Windows Registry Editor Version 5.00" or "REGEDIT4". Check that this is the file you meant.`,
+    `cannot read ${label}: the line that starts at byte ${lineStart.toLocaleString('en-US')} is longer than ${limits.lineCharacters.toLocaleString('en-US')} characters, the longest text this program can hold. ` +
+      'No regedit export has such a line (it would be a single value of more than 512 MB): export only the keys you need, or check that this is the file you meant.',
+  );
+}
+
+function firstLineTooLong(label: string, limits: { firstLineBytes: number }): ReadLimitError {
+  const size =
+    limits.firstLineBytes >= MB
+      ? `${limits.firstLineBytes / MB} MB`
+      : `${limits.firstLineBytes} bytes`;
+  return new ReadLimitError(
+    `cannot read ${label}: it is not a registry export — its first line is longer than ${size}, and an export starts with the line "Windows Registry Editor Version 5.00" or "REGEDIT4". Check that this is the file you meant.`,
   );
 }
 

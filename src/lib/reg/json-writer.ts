@@ -7,6 +7,11 @@ const PIECE_CHARS = 8192;
 /** Bytes of hex one call writes at most (two characters a byte). */
 const PIECE_BYTES = 16384;
 const HEADROOM = 6 * PIECE_CHARS + 1024;
+/** Chunks carved from one allocation. */
+const SLAB_CHUNKS = 16;
+
+/** Positions a mark can tell apart in one slab (more than any slab holds). */
+const MARKS_PER_BUFFER = 2 ** 31;
 
 const HEX_DIGITS = '0123456789abcdef';
 /** The two lowercase hex digits of every byte, as character codes. */
@@ -32,23 +37,33 @@ ESCAPE[0x22] = 0x22; // "
 ESCAPE[0x5c] = 0x5c; // \
 
 /**
- * Collects JSON bytes into chunks of about `chunkBytes`. Every write lands in the current buffer;
+ * Collects JSON bytes into chunks of about `chunkBytes`. Every write lands in the current chunk;
  * once it holds `chunkBytes`, it becomes a ready chunk (`take`). A caller that writes large
  * strings or byte runs in pieces (`*Pieces`) and takes the ready chunks between them keeps at
- * most about two chunks in memory, whatever the size of the output.
+ * most a few chunks in memory, whatever the size of the output.
+ *
+ * The chunks are consecutive views into slabs of SLAB_CHUNKS chunks, never written again once
+ * handed out: no copy, and one allocation per slab (an ArrayBuffer per chunk, memory outside
+ * the heap, made V8 collect garbage more often).
  */
 export class JsonWriter {
   private buffer: Uint8Array;
+  /** Where the current chunk starts in `buffer`. */
+  private start = 0;
   private at = 0;
   private ready: Uint8Array[] = [];
+  /** How many chunks were handed over: a hex mark is valid while this stays the same. */
+  private rotations = 0;
+  private readonly slabBytes: number;
 
   constructor(private readonly chunkBytes = 64 * 1024) {
-    this.buffer = new Uint8Array(chunkBytes + HEADROOM);
+    this.slabBytes = chunkBytes * SLAB_CHUNKS + HEADROOM;
+    this.buffer = new Uint8Array(this.slabBytes);
   }
 
-  /** The chunks filled so far, handed over; `final` adds what the current buffer holds. */
+  /** The chunks filled so far, handed over; `final` adds what the current chunk holds. */
   take(final = false): Uint8Array[] {
-    if (final && this.at > 0) this.rotate();
+    if (final && this.at > this.start) this.rotate();
     const out = this.ready;
     this.ready = [];
     return out;
@@ -127,10 +142,15 @@ export class JsonWriter {
     this.check();
   }
 
-  /** Lowercase hex of bytes[from, to), at most PIECE_BYTES of them, unquoted. */
-  hex(bytes: Uint8Array, from = 0, to = bytes.length): void {
+  /**
+   * Lowercase hex of bytes[from, to), at most PIECE_BYTES of them, unquoted. Returns a mark of
+   * where it starts, for copy.
+   */
+  hex(bytes: Uint8Array, from = 0, to = bytes.length): number {
     const buffer = this.buffer;
-    let at = this.at;
+    const start = this.at;
+    const mark = this.rotations * MARKS_PER_BUFFER + start;
+    let at = start;
     for (let i = from; i < to; i++) {
       const b = bytes[i] as number;
       buffer[at] = HEX_HIGH[b] as number;
@@ -139,6 +159,20 @@ export class JsonWriter {
     }
     this.at = at;
     this.check();
+    return mark;
+  }
+
+  /**
+   * Writes again the `length` bytes that hex wrote at `mark`; false, writing nothing, when they
+   * have left the buffer since (or mark is −1).
+   */
+  copy(mark: number, length: number): boolean {
+    if (mark < 0 || Math.floor(mark / MARKS_PER_BUFFER) !== this.rotations) return false;
+    const start = mark % MARKS_PER_BUFFER;
+    this.buffer.copyWithin(this.at, start, start + length);
+    this.at += length;
+    this.check();
+    return true;
   }
 
   /** Lowercase hex of any number of bytes, unquoted, yielding the chunks that fill up. */
@@ -225,12 +259,18 @@ export class JsonWriter {
   }
 
   private check(): void {
-    if (this.at >= this.chunkBytes) this.rotate();
+    if (this.at - this.start >= this.chunkBytes) this.rotate();
   }
 
   private rotate(): void {
-    this.ready.push(this.buffer.slice(0, this.at));
-    this.at = 0;
+    this.ready.push(this.buffer.subarray(this.start, this.at));
+    this.start = this.at;
+    this.rotations++;
+    if (this.buffer.length - this.at < this.chunkBytes + HEADROOM) {
+      this.buffer = new Uint8Array(this.slabBytes);
+      this.start = 0;
+      this.at = 0;
+    }
   }
 }
 

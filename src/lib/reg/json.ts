@@ -153,10 +153,12 @@ export function* parseJsonChunks(
       }
       const data = bytes === undefined ? v.data : decodeData(v.type, bytes);
       out.raw(l.data);
+      // The data of binary values is the hex of the bytes: written once, copied for `bytes`.
+      let hexAt = -1;
       if (data === null) {
         out.raw(l.quote);
         if ((bytes as Uint8Array).length > longHex) yield* out.hexPieces(bytes as Uint8Array);
-        else out.hex(bytes as Uint8Array);
+        else hexAt = out.hex(bytes as Uint8Array);
         out.raw(l.quote);
       } else if (typeof data === 'string') {
         if (data.length > longText) yield* out.stringPieces(data);
@@ -181,7 +183,7 @@ export function* parseJsonChunks(
       out.raw(l.bytes);
       if (bytes) {
         if (bytes.length > longHex) yield* out.hexPieces(bytes);
-        else out.hex(bytes);
+        else if (!out.copy(hexAt, bytes.length * 2)) out.hex(bytes);
       } else if (typeof data === 'string') {
         // REG_SZ: the text in UTF-16LE with its NUL (ParsedValue.ofString).
         if (data.length > longHex / 2) yield* out.utf16HexPieces(data);
@@ -235,13 +237,11 @@ export function* handOverKeys(doc: RegDocument): Generator<RegKey> {
   }
 }
 
-const TYPE_NAMES = new Map<number, string>();
+/** The named types' names, quoted, as bytes (REG_NONE … REG_QWORD). */
+const TYPE_JSON = Array.from({ length: 12 }, (_, type) => ascii(JSON.stringify(typeName(type))));
 
 function typeField(out: JsonWriter, type: number): void {
-  let name = TYPE_NAMES.get(type);
-  if (name === undefined) {
-    name = typeName(type);
-    if (TYPE_NAMES.size < 64) TYPE_NAMES.set(type, name);
-  }
-  out.string(name);
+  const known = TYPE_JSON[type];
+  if (known) out.raw(known);
+  else out.string(typeName(type));
 }

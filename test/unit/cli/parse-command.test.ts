@@ -77,6 +77,73 @@ describe('kvp-analyzer parse', () => {
       }
     }
   });
+  it('prints the readable tree exactly, replaced and deleted keys marked', async () => {
+    const file = utf16(
+      [
+        V5,
+        '[HKEY_CURRENT_USER\\A]',
+        '"old"=dword:1',
+        '[-HKEY_CURRENT_USER\\A]',
+        '[HKEY_CURRENT_USER\\A]',
+        '@="new"',
+        '"q"=hex(b):02,00,00,00,01,00,00,00',
+        `"big"=hex:${'ab,'.repeat(70)}cd`,
+        '"e"=hex(2):25,00,41,00,25,00,00,00',
+        '"m"=hex(7):61,00,00,00,62,00,00,00,00,00',
+        '"gone"=-',
+        '[-HKEY_CURRENT_USER\\B]',
+        '',
+      ].join('\r\n'),
+    );
+    const io = fakeIo({ 'a.reg': file });
+    expect(await parseCommand(['a.reg'], io)).toBe(0);
+    expect(io.out).toBe(
+      [
+        'format: regedit5, encoding: utf-16le',
+        '',
+        'HKEY_CURRENT_USER\\A  (replaced: deleted on line 4, then written again)',
+        '  (Default) (REG_SZ) = "new"',
+        '  q (REG_QWORD) = 0x100000002 (4294967298)',
+        `  big (REG_BINARY) = hex:${'ab'.repeat(64)}… (71 bytes)`,
+        '  e (REG_EXPAND_SZ) = "%A%"',
+        '  m (REG_MULTI_SZ) = ["a","b"]',
+        '  gone (deleted)',
+        '',
+        'HKEY_CURRENT_USER\\B  (deleted)',
+        '',
+        '',
+      ].join('\n'),
+    );
+    const empty = fakeIo({ 'e.reg': utf16(`${V5}\r\n`) });
+    expect(await parseCommand(['e.reg'], empty)).toBe(0);
+    expect(empty.out).toBe('format: regedit5, encoding: utf-16le\n\n(no keys)\n\n');
+  });
+  it.each([[['big.reg', '--json']], [['big.reg']]])(
+    'stops writing once standard output closes, and exits 0: %j',
+    async (argv) => {
+      const lines = Array.from(
+        { length: 5000 },
+        (_, i) => `[HKEY_CURRENT_USER\\K${i}]\r\n@="${i}"`,
+      );
+      const io = fakeIo(
+        { 'big.reg': utf16([V5, '', ...lines, ''].join('\r\n')) },
+        { closesAfter: 10 },
+      );
+      expect(await parseCommand(argv, io)).toBe(0);
+      expect(io.out.length).toBe(10);
+      // The writer stopped at the first chunk standard output did not take.
+      expect(io.written.length).toBeLessThanOrEqual(2);
+      expect(io.err).toBe('');
+    },
+  );
+  it('reads an input of unknown size (a pipe) as the same file', async () => {
+    const piped = fakeIo({ '-': FILE }, { size: null });
+    expect(await parseCommand(['-', '--json'], piped)).toBe(0);
+    const file = fakeIo({ 'a.reg': FILE });
+    await parseCommand(['a.reg', '--json'], file);
+    expect(piped.out).toBe(file.out);
+    expect(piped.chunked).toBe(true);
+  });
   it('prints a readable tree without --json', async () => {
     const io = fakeIo({ 'a.reg': FILE });
     expect(await parseCommand(['a.reg'], io)).toBe(0);

@@ -108,6 +108,11 @@ describe('parseJsonChunks writes the bytes of JSON.stringify(toParseJson(doc))',
     expectSameJson(() => parseRegText(text), 1000);
   });
 
+  it('binary data and bytes, with a chunk boundary at every place between the two', () => {
+    const text = `${V5}\r\n\r\n[HKEY_CURRENT_USER\\T]\r\n"b"=hex:${'5a,'.repeat(99)}a5\r\n`;
+    for (let chunk = 60; chunk < 360; chunk++) expectSameJson(() => parseRegText(text), chunk);
+  });
+
   it('marks a key deleted and written again as replaced, with the line of the deletion', () => {
     const doc = parseReg(
       utf16(
