@@ -85,7 +85,9 @@ function standardOutput() {
     async writeAll(parts: Iterable<Uint8Array | string>): Promise<boolean> {
       let batch = '';
       const put = async (part: Uint8Array | string) => {
-        if (!stdout.write(part) && !isClosed()) await room();
+        // A file or a Linux pipe takes the write at once (writableLength back to 0): waiting for
+        // 'drain' would only cost a turn of the event loop per chunk.
+        if (!stdout.write(part) && stdout.writableLength > 0 && !isClosed()) await room();
       };
       for (const part of parts) {
         if (isClosed()) return false;

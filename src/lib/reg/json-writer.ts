@@ -213,48 +213,77 @@ export class JsonWriter {
     }
   }
 
+  /**
+   * A quoted string of the UTF-16LE text in bytes[from, to), read as decodeUtf16le reads it
+   * (every code unit kept; an odd last byte is U+FFFD), without making the string; at most
+   * 2 × PIECE_CHARS bytes (longer ones: utf16StringPieces).
+   */
+  utf16String(bytes: Uint8Array, from: number, to: number): void {
+    this.buffer[this.at++] = 0x22;
+    this.units(bytes, from, to);
+    this.buffer[this.at++] = 0x22;
+    this.check();
+  }
+
+  /** utf16String of any length, yielding the chunks that fill up on the way. */
+  *utf16StringPieces(bytes: Uint8Array, from: number, to: number): Generator<Uint8Array> {
+    this.buffer[this.at++] = 0x22;
+    for (let start = from; start < to;) {
+      let end = Math.min(to, start + 2 * PIECE_CHARS);
+      // A surrogate pair stays in one piece (its high half ends a piece at an even offset).
+      const high = bytes[end - 1] as number;
+      if (end < to && (end - start) % 2 === 0 && high >= 0xd8 && high <= 0xdb) end -= 2;
+      this.units(bytes, start, end);
+      this.check();
+      yield* this.take();
+      start = end;
+    }
+    this.buffer[this.at++] = 0x22;
+    this.check();
+  }
+
   /** The characters of text[from, to) inside a JSON string: escaped as JSON.stringify does. */
   private chars(text: string, from: number, to: number): void {
     const buffer = this.buffer;
     let at = this.at;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
-      if (c < 0x80) {
-        const escape = ESCAPE[c] as number;
-        if (escape === 0) {
-          buffer[at++] = c;
-        } else if (escape === 1) {
-          at = unicodeEscape(buffer, at, c);
-        } else {
-          buffer[at] = 0x5c;
-          buffer[at + 1] = escape;
-          at += 2;
-        }
-      } else if (c < 0x800) {
-        buffer[at] = 0xc0 | (c >> 6);
-        buffer[at + 1] = 0x80 | (c & 0x3f);
-        at += 2;
-      } else if (c < 0xd800 || c > 0xdfff) {
-        buffer[at] = 0xe0 | (c >> 12);
-        buffer[at + 1] = 0x80 | ((c >> 6) & 0x3f);
-        buffer[at + 2] = 0x80 | (c & 0x3f);
-        at += 3;
+      if (c < 0x80 && ESCAPE[c] === 0) {
+        buffer[at++] = c;
+        continue;
+      }
+      const written = encodeUnit(buffer, at, c, i + 1 < to ? text.charCodeAt(i + 1) : -1);
+      if (written < 0) {
+        at = ~written;
+        i++;
       } else {
-        const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
-        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-          const point = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
-          buffer[at] = 0xf0 | (point >> 18);
-          buffer[at + 1] = 0x80 | ((point >> 12) & 0x3f);
-          buffer[at + 2] = 0x80 | ((point >> 6) & 0x3f);
-          buffer[at + 3] = 0x80 | (point & 0x3f);
-          at += 4;
-          i++;
-        } else {
-          // A lone surrogate: JSON.stringify writes it as \udXXX (well-formed JSON.stringify).
-          at = unicodeEscape(buffer, at, c);
-        }
+        at = written;
       }
     }
+    this.at = at;
+  }
+
+  /** chars() for the UTF-16LE code units of bytes[from, to); an odd last byte is U+FFFD. */
+  private units(bytes: Uint8Array, from: number, to: number): void {
+    const buffer = this.buffer;
+    let at = this.at;
+    const even = to - ((to - from) & 1);
+    for (let i = from; i < even; i += 2) {
+      const c = (bytes[i] as number) | ((bytes[i + 1] as number) << 8);
+      if (c < 0x80 && ESCAPE[c] === 0) {
+        buffer[at++] = c;
+        continue;
+      }
+      const next = i + 3 < even ? (bytes[i + 2] as number) | ((bytes[i + 3] as number) << 8) : -1;
+      const written = encodeUnit(buffer, at, c, next);
+      if (written < 0) {
+        at = ~written;
+        i += 2;
+      } else {
+        at = written;
+      }
+    }
+    if (even < to) at = encodeUnit(buffer, at, 0xfffd, -1);
     this.at = at;
   }
 
@@ -272,6 +301,46 @@ export class JsonWriter {
       this.at = 0;
     }
   }
+}
+
+/**
+ * Code unit `c` inside a JSON string, as JSON.stringify writes it, then UTF-8 (`next`: the unit
+ * after it, or −1). Returns the position after it, or its complement (~) when `c` and `next`
+ * were a surrogate pair, written as one character.
+ */
+function encodeUnit(buffer: Uint8Array, at: number, c: number, next: number): number {
+  if (c < 0x80) {
+    const escape = ESCAPE[c] as number;
+    if (escape === 0) {
+      buffer[at] = c;
+      return at + 1;
+    }
+    if (escape === 1) return unicodeEscape(buffer, at, c);
+    buffer[at] = 0x5c;
+    buffer[at + 1] = escape;
+    return at + 2;
+  }
+  if (c < 0x800) {
+    buffer[at] = 0xc0 | (c >> 6);
+    buffer[at + 1] = 0x80 | (c & 0x3f);
+    return at + 2;
+  }
+  if (c < 0xd800 || c > 0xdfff) {
+    buffer[at] = 0xe0 | (c >> 12);
+    buffer[at + 1] = 0x80 | ((c >> 6) & 0x3f);
+    buffer[at + 2] = 0x80 | (c & 0x3f);
+    return at + 3;
+  }
+  if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+    const point = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+    buffer[at] = 0xf0 | (point >> 18);
+    buffer[at + 1] = 0x80 | ((point >> 12) & 0x3f);
+    buffer[at + 2] = 0x80 | ((point >> 6) & 0x3f);
+    buffer[at + 3] = 0x80 | (point & 0x3f);
+    return ~(at + 4);
+  }
+  // A lone surrogate: JSON.stringify writes it as \udXXX (well-formed JSON.stringify).
+  return unicodeEscape(buffer, at, c);
 }
 
 /** `\uXXXX` with lowercase digits, as JSON.stringify writes control characters and lone surrogates. */

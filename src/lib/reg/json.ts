@@ -1,6 +1,6 @@
 // The JSON view of a parsed file (`kvp-analyzer parse --json`), written as UTF-8 chunks: an
 // export of any size gives its JSON in bounded memory, without one string of the whole text.
-import { decodeData, typeName } from './data';
+import { REG_EXPAND_SZ, REG_LINK, REG_MULTI_SZ, REG_SZ, decodeData, typeName } from './data';
 import { JSON_PIECE, JsonWriter, ascii } from './json-writer';
 import { replacedKeys } from './replaced';
 import type { RegDocument, RegEncoding, RegFormat, RegKey, RegValue, Severity } from './types';
@@ -69,6 +69,10 @@ function layout(pretty: boolean) {
     valueOpen: ascii(`{${field(5, 'name')}`),
     nextValueOpen: ascii(`,${nl(4)}{${field(5, 'name')}`),
     type: ascii(`,${field(5, 'type')}`),
+    // The named types' `type` and the start of `data`, in one piece (REG_NONE … REG_QWORD).
+    typeAndData: Array.from({ length: 12 }, (_, type) =>
+      ascii(`,${field(5, 'type')}${JSON.stringify(typeName(type))},${field(5, 'data')}`),
+    ),
     data: ascii(`,${field(5, 'data')}`),
     bytes: ascii(`,${field(5, 'bytes')}"`),
     line: ascii(`",${field(5, 'line')}`),
@@ -141,21 +145,40 @@ export function* parseJsonChunks(
       out.raw(i === 0 ? l.valueOpen : l.nextValueOpen);
       if (v.name.length > longText) yield* out.stringPieces(v.name);
       else out.string(v.name);
-      out.raw(l.type);
-      typeField(out, v.type);
       // A quoted string or a dword holds no bytes until asked for: they are written from data.
       const bytes = v instanceof ParsedValue ? v.peekBytes() : v.bytes;
-      if (v.deleted) {
-        out.raw(l.deletedValueTail);
-        out.number(v.line);
-        out.raw(l.valueDeleted);
-        continue;
+      const named = l.typeAndData[v.type];
+      if (named && !v.deleted) {
+        out.raw(named);
+      } else {
+        out.raw(l.type);
+        out.string(typeName(v.type));
+        if (v.deleted) {
+          out.raw(l.deletedValueTail);
+          out.number(v.line);
+          out.raw(l.valueDeleted);
+          continue;
+        }
+        out.raw(l.data);
       }
-      const data = bytes === undefined ? v.data : decodeData(v.type, bytes);
-      out.raw(l.data);
+      // Text is written from its UTF-16LE bytes, never made into a string here.
+      const text = bytes === undefined ? null : textRanges(v.type, bytes);
+      const data = text ? null : bytes === undefined ? v.data : decodeData(v.type, bytes);
       // The data of binary values is the hex of the bytes: written once, copied for `bytes`.
       let hexAt = -1;
-      if (data === null) {
+      if (text) {
+        const b = bytes as Uint8Array;
+        if (text.list) out.raw(text.ranges.length === 0 ? l.empty : l.listOpen);
+        for (let j = 0; j < text.ranges.length; j += 2) {
+          if (j > 0) out.raw(l.listNext);
+          const from = text.ranges[j] as number;
+          const to = text.ranges[j + 1] as number;
+          if (to - from > 2 * longText) yield* out.utf16StringPieces(b, from, to);
+          else out.utf16String(b, from, to);
+          if (out.hasReady) yield* out.take();
+        }
+        if (text.list && text.ranges.length > 0) out.raw(l.listClose);
+      } else if (data === null) {
         out.raw(l.quote);
         if ((bytes as Uint8Array).length > longHex) yield* out.hexPieces(bytes as Uint8Array);
         else hexAt = out.hex(bytes as Uint8Array);
@@ -223,6 +246,48 @@ export function* parseJsonChunks(
 }
 
 /**
+ * Where decodeData finds the text of a string-typed value in its UTF-16LE bytes, as byte ranges
+ * [from, to) one after the other (an odd `to` ends the text with U+FFFD, as decodeUtf16le reads
+ * a dangling byte): the text of SZ and EXPAND_SZ up to its first NUL, all of LINK, the items of
+ * MULTI_SZ (`list`) by decodeData's policy. null for the other types.
+ */
+function textRanges(type: number, bytes: Uint8Array): { list: boolean; ranges: number[] } | null {
+  const n = bytes.length;
+  const nulAt = (i: number) => bytes[i] === 0 && bytes[i + 1] === 0;
+  switch (type) {
+    case REG_SZ:
+    case REG_EXPAND_SZ: {
+      let end = 0;
+      while (end + 1 < n && !nulAt(end)) end += 2;
+      return { list: false, ranges: [0, end + 1 < n ? end : n] };
+    }
+    case REG_LINK:
+      return { list: false, ranges: [0, n] };
+    case REG_MULTI_SZ: {
+      const odd = n & 1;
+      let end = n - odd;
+      // One NUL ends the last string and a second the list; no more are dropped.
+      if (!odd) {
+        if (end >= 2 && nulAt(end - 2)) end -= 2;
+        if (end >= 2 && nulAt(end - 2)) end -= 2;
+        else if (end === 0) return { list: true, ranges: [] };
+      }
+      const ranges: number[] = [];
+      let from = 0;
+      for (let i = 0; i < end; i += 2) {
+        if (!nulAt(i)) continue;
+        ranges.push(from, i);
+        from = i + 2;
+      }
+      ranges.push(from, end + odd);
+      return { list: true, ranges };
+    }
+    default:
+      return null;
+  }
+}
+
+/**
  * The keys of `doc` one at a time, each dropped from the document as it is handed out (its ops
  * first, which hold the same values), so that a writer of the document frees it as it goes.
  */
@@ -235,13 +300,4 @@ export function* handOverKeys(doc: RegDocument): Generator<RegKey> {
     keys[i] = null;
     yield key;
   }
-}
-
-/** The named types' names, quoted, as bytes (REG_NONE … REG_QWORD). */
-const TYPE_JSON = Array.from({ length: 12 }, (_, type) => ascii(JSON.stringify(typeName(type))));
-
-function typeField(out: JsonWriter, type: number): void {
-  const known = TYPE_JSON[type];
-  if (known) out.raw(known);
-  else out.string(typeName(type));
 }
