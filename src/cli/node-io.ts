@@ -63,9 +63,9 @@ function standardOutput() {
   stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (closed) return;
     closed = true;
-    if (error.code !== 'EPIPE') {
-      stderr.write(`kvp-analyzer: the output is incomplete: ${error.message}\n`);
-    }
+    if (error.code === 'EPIPE') return;
+    const why = error.code === 'ENOSPC' ? 'the disk is full' : error.message;
+    stderr.write(`kvp-analyzer: the output is incomplete: it could not be written (${why})\n`);
   });
   const isClosed = () => closed || stdout.destroyed;
   const room = () =>

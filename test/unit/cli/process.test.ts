@@ -2,7 +2,7 @@
 // away (EPIPE), devices and pipes read within the limits, standard input. Built once into a
 // temporary folder, so that the test runs what the source says now.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ beforeAll(() => {
   );
   cli = join(dir, 'kvp-analyzer.js');
   big = join(dir, 'big.reg');
-  writeFileSync(big, largeExportBytes(4 * 1024 * 1024, kvpSample));
+  writeFileSync(big, largeExportBytes(1024 * 1024, kvpSample));
 }, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,7 +52,8 @@ function runClosingAfter(args: string[], bytes: number) {
   });
 }
 
-describe('kvp-analyzer as a process', () => {
+// Each test starts one or two processes: generous time for a busy machine.
+describe('kvp-analyzer as a process', { timeout: 30_000 }, () => {
   it.each([
     [['parse', 'BIG', '--json'], 0],
     [['parse', 'BIG'], 0],
@@ -68,6 +69,28 @@ describe('kvp-analyzer as a process', () => {
       expect(result.status).toBe(status);
     },
   );
+
+  it.each([
+    [['parse', 'BIG', '--json'], 0],
+    [['analyze', 'BIG'], 1],
+  ])('%j on a full disk says the output is incomplete, with its own exit code', (args, status) => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(
+        process.execPath,
+        [cli, ...args.map((a) => (a === 'BIG' ? big : a))],
+        {
+          stdio: ['ignore', full, 'pipe'],
+        },
+      );
+      expect(result.stderr.toString()).toBe(
+        'kvp-analyzer: the output is incomplete: it could not be written (the disk is full)\n',
+      );
+      expect(result.status).toBe(status);
+    } finally {
+      closeSync(full);
+    }
+  });
 
   it('reads standard input as it reads the same file', () => {
     const bytes = largeExportBytes(256 * 1024, kvpSample);
