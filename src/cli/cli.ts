@@ -1,28 +1,33 @@
 import { version } from '../../package.json';
-import { analyzeCommand } from './analyze-command.ts';
+import { nearest } from './arguments.ts';
 import type { CliIo, Command } from './io.ts';
-import { linkCommand } from './link-command.ts';
-import { parseCommand } from './parse-command.ts';
 
-/** Command name → how it is called and what it does (for --help), and its implementation. */
-export const commands: Record<string, { usage: string[]; summary: string; run: Command }> = {
+/**
+ * Command name → how it is called and what it does (for --help), and its implementation, loaded
+ * when the command runs: every start pays for parsing the code it loads, and a fleet script
+ * starts the command once per file.
+ */
+export const commands: Record<
+  string,
+  { usage: string[]; summary: string; load: () => Promise<Command> }
+> = {
   parse: {
-    usage: ['parse <file|-> [--json]'],
+    usage: ['parse <file|-> [--json [--pretty]]'],
     summary: 'every key and value of the export, as Windows would import it',
-    run: parseCommand,
+    load: async () => (await import('./parse-command.ts')).parseCommand,
   },
   analyze: {
     usage: [
       'analyze <file|-> [--json] [--guest-os X] [--host-version X]',
       'analyze --link <url|#v1.…> [--json]',
     ],
-    summary: 'the checks and verdicts, as on the page',
-    run: analyzeCommand,
+    summary: 'the checks and verdicts, as on the page (also spelt analyse)',
+    load: async () => (await import('./analyze-command.ts')).analyzeCommand,
   },
   link: {
-    usage: ['link <file|-> [--guest-os X] [--host-version X] [--redact]'],
+    usage: ['link <file|-> [--guest-os X] [--host-version X] [--redact] [--base URL]'],
     summary: 'the #v1.… fragment of a link that opens the report on the page',
-    run: linkCommand,
+    load: async () => (await import('./link-command.ts')).linkCommand,
   },
 };
 
@@ -44,6 +49,15 @@ Options:
 Exit codes: 0 done (analyze: no verdict needs attention), 1 a verdict needs attention, 2 bad input or usage.
 `;
 
+/** Other spellings of the commands: the page writes "analyse". */
+const ALIASES: Readonly<Record<string, string>> = { analyse: 'analyze' };
+
+/** The command `name` stands for, looked up among own entries only ("toString" is none). */
+function commandNamed(name: string) {
+  const canonical = Object.hasOwn(ALIASES, name) ? (ALIASES[name] as string) : name;
+  return Object.hasOwn(commands, canonical) ? commands[canonical] : undefined;
+}
+
 /** argv (without node and script) → exit code. Never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
@@ -55,13 +69,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${version}\n`);
     return 0;
   }
-  const command = commands[first];
+  const command = commandNamed(first);
   if (!command) {
-    io.stderr(`kvp-analyzer: unknown command '${first}'. Run 'kvp-analyzer --help'.\n`);
+    const near = nearest(first, [...Object.keys(commands), ...Object.keys(ALIASES)]);
+    const guess = near === undefined ? '' : ` Did you mean '${ALIASES[near] ?? near}'?`;
+    io.stderr(`kvp-analyzer: unknown command '${first}'.${guess} Run 'kvp-analyzer --help'.\n`);
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    const run = await command.load();
+    return await run(rest, io);
   } catch (error) {
     io.stderr(`kvp-analyzer: ${(error as Error).message}\n`);
     return 2;

@@ -6,6 +6,7 @@ import { whyNotAnExport } from '../lib/reg/not-an-export.ts';
 import type { RegDocument } from '../lib/reg/types.ts';
 import { UsageError, type Arguments, type OptionSpec } from './arguments.ts';
 import type { CliIo } from './io.ts';
+import { wholeOrChunks } from './read-limits.ts';
 
 /** --guest-os and --host-version, which analyze and link take. */
 export const WHAT_IF_OPTIONS = {
@@ -20,7 +21,9 @@ export function whatIfFrom(args: Arguments): WhatIf {
     const value = args.values.get(name);
     if (value === undefined) continue;
     if (!parseMajorMinor(value)) {
-      throw new UsageError(`--${name} must be major.minor (e.g. 6.1), not “${value}”`);
+      throw new UsageError(
+        `--${name} takes a Windows version number, major.minor — such as 6.1 (Windows 7, Server 2008 R2) or 10.0 — not “${value}”`,
+      );
     }
     if (name === 'guest-os') whatIf.guestOs = value;
     else whatIf.hostVersion = value;
@@ -56,24 +59,29 @@ export const WHOLE_EXPORT: ExportReader = {
 };
 
 /** A command's way to say why it stops (see failWith); gives the exit code, 2. */
-export type Fail = (why: string) => number;
+export interface Fail {
+  (why: string): number;
+  /** The command's name, for the pointer to its --help. */
+  command: string;
+}
 
 /**
  * How a command says why it cannot go on: as `{ "error": … }` on standard output with --json,
  * else on standard error; the exit code is 2.
  */
 export function failWith(io: CliIo, command: string, json: boolean): Fail {
-  return (why) => {
+  const fail = (why: string) => {
     if (json) io.stdout(`${JSON.stringify({ error: why }, null, 2)}\n`);
     else io.stderr(`kvp-analyzer ${command}: ${why}\n`);
     return 2;
   };
+  return Object.assign(fail, { command });
 }
 
 /**
  * A command's options from `read` (its argument reader), or the exit code when it stops here:
- * 0 after printing `usage` for --help, 2 after a usage error, told by `fail` after the usage
- * (without the usage when the answer is JSON).
+ * 0 after printing `usage` for --help, 2 after a usage error, told by `fail` in one line that
+ * points at --help (the JSON answer says only what is wrong).
  */
 export function optionsOrExit<T extends object>(
   read: () => T | 'help',
@@ -87,8 +95,9 @@ export function optionsOrExit<T extends object>(
     options = read();
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    if (!json) io.stderr(usage);
-    return fail(error.message);
+    return fail(
+      json ? error.message : `${error.message} (see 'kvp-analyzer ${fail.command} --help')`,
+    );
   }
   if (options !== 'help') return options;
   io.stdout(usage);
@@ -108,10 +117,16 @@ export async function documentOrExit(
   let doc: RegDocument;
   try {
     const size = await io.sizeOf(file);
-    doc =
-      size !== undefined && size > reader.chunkedAbove
-        ? await reader.chunks(io.readChunks(file))
-        : reader.whole(await io.readInput(file));
+    if (size === undefined) {
+      // Standard input, a pipe or a device: read as a regular file of its size would be.
+      const input = await wholeOrChunks(io.readChunks(file), reader.chunkedAbove);
+      doc = 'whole' in input ? reader.whole(input.whole) : await reader.chunks(input.chunks);
+    } else {
+      doc =
+        size > reader.chunkedAbove
+          ? await reader.chunks(io.readChunks(file))
+          : reader.whole(await io.readInput(file));
+    }
   } catch (error) {
     // CliIo's messages already name the file ("cannot read x.reg: no such file").
     return fail(error instanceof Error ? error.message : String(error));

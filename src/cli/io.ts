@@ -1,10 +1,22 @@
 // What a command may touch of the outside world, so that commands are testable without a process.
 export interface CliIo {
+  /** Writes a short text to standard output (nothing once it is closed). */
   stdout(text: string): void;
   stderr(text: string): void;
+  /**
+   * Writes a long output to standard output as it is made, waiting while the stream is full, so
+   * that memory holds about one chunk whatever the output's size. Resolves false when standard
+   * output was closed on the way (`| head`, a full disk): the caller stops making output and
+   * ends as it would have.
+   */
+  writeStdout(parts: Iterable<Uint8Array | string>): Promise<boolean>;
   /** Reads a file, or standard input for '-'. Rejects with a readable message. */
   readInput(pathOrDash: string): Promise<Uint8Array>;
-  /** Reads a file or standard input as a stream of chunks, for inputs too large for one buffer. */
+  /**
+   * Reads a file or standard input as a stream of chunks, for inputs too large for one buffer
+   * (and for inputs of unknown size). Rejects with a readable message, the read limits'
+   * (read-limits.ts) included.
+   */
   readChunks(pathOrDash: string): AsyncIterable<Uint8Array>;
   /** Size in bytes when known (a regular file), else undefined. */
   sizeOf(pathOrDash: string): Promise<number | undefined>;

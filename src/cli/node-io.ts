@@ -1,16 +1,19 @@
-import { createReadStream, readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { CliIo } from './io.ts';
+import { ReadLimitError, wholeOrChunks, withLineLimits } from './read-limits.ts';
 
-/** Reads all of standard input. */
-async function readStdin(): Promise<Uint8Array> {
-  const parts: Buffer[] = [];
-  for await (const part of process.stdin) parts.push(part as Buffer);
-  return new Uint8Array(Buffer.concat(parts));
+/** What readInput takes whole from an input of unknown size (the parse command's whole read). */
+const WHOLE_INPUT_LIMIT = 256 * 1024 * 1024;
+/** Text gathered into one write to standard output. */
+const TEXT_BATCH_CHARS = 64 * 1024;
+
+function label(pathOrDash: string): string {
+  return pathOrDash === '-' ? 'standard input' : pathOrDash;
 }
 
 function describe(error: unknown, pathOrDash: string): Error {
-  const path = pathOrDash === '-' ? 'standard input' : pathOrDash;
+  if (error instanceof ReadLimitError) return error;
+  const path = label(pathOrDash);
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new Error(`cannot read ${path}: no such file`);
   if (code === 'EISDIR') return new Error(`cannot read ${path}: it is a directory`);
@@ -18,42 +21,122 @@ function describe(error: unknown, pathOrDash: string): Error {
   return new Error(`cannot read ${path}: ${(error as Error).message}`);
 }
 
+async function* rawChunks(path: string): AsyncGenerator<Uint8Array> {
+  const stream = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream) {
+      const buffer = chunk as Buffer;
+      yield new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    }
+  } finally {
+    // A reader that stops early (a limit, or the parser has all it needs) closes the file.
+    if (path !== '-') stream.destroy();
+  }
+}
+
+async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
+  try {
+    yield* withLineLimits(rawChunks(path), label(path));
+  } catch (error) {
+    throw describe(error, path);
+  }
+}
+
+async function regularFileSize(path: string): Promise<number | undefined> {
+  if (path === '-') return undefined;
+  // statSync: node:fs/promises would be one more module to load at every start.
+  const info = statSync(path, { throwIfNoEntry: false });
+  return info?.isFile() ? info.size : undefined;
+}
+
+/**
+ * Standard output as the commands use it. A reader that goes away (`| head -c1`: EPIPE) or a
+ * full disk (ENOSPC) closes it: what follows is dropped, the command learns it from
+ * writeStdout and ends with its own exit code — no stack trace, and never exit 1, which means
+ * "a check failed". Only a closed pipe is silent; other failures say once why output stopped.
+ */
+function standardOutput() {
+  let closed = false;
+  const { stdout, stderr } = process;
+  // Standard error may be closed too: nothing can be said then.
+  stderr.on('error', () => {});
+  stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (closed) return;
+    closed = true;
+    if (error.code === 'EPIPE') return;
+    const why = error.code === 'ENOSPC' ? 'the disk is full' : error.message;
+    stderr.write(`kvp-analyzer: the output is incomplete: it could not be written (${why})\n`);
+  });
+  const isClosed = () => closed || stdout.destroyed;
+  const room = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        stdout.off('drain', done);
+        stdout.off('close', done);
+        resolve();
+      };
+      stdout.on('drain', done);
+      stdout.on('close', done);
+    });
+  return {
+    write(text: string): void {
+      if (!isClosed()) stdout.write(text);
+    },
+    async writeAll(parts: Iterable<Uint8Array | string>): Promise<boolean> {
+      let batch = '';
+      const put = async (part: Uint8Array | string) => {
+        // A file or a Linux pipe takes the write at once (writableLength back to 0): waiting for
+        // 'drain' would only cost a turn of the event loop per chunk.
+        if (!stdout.write(part) && stdout.writableLength > 0 && !isClosed()) await room();
+      };
+      for (const part of parts) {
+        if (isClosed()) return false;
+        if (typeof part !== 'string') {
+          if (batch !== '') {
+            await put(batch);
+            batch = '';
+          }
+          await put(part);
+          continue;
+        }
+        batch += part;
+        if (batch.length >= TEXT_BATCH_CHARS) {
+          await put(batch);
+          batch = '';
+        }
+      }
+      if (batch !== '' && !isClosed()) await put(batch);
+      return !isClosed();
+    },
+  };
+}
+
 /** The real process: files, standard streams, and whether stdout is a terminal. */
 export function nodeIo(): CliIo {
+  const out = standardOutput();
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => out.write(text),
     stderr: (text) => process.stderr.write(text),
+    writeStdout: (parts) => out.writeAll(parts),
     async readInput(path) {
       try {
-        if (path === '-') return await readStdin();
-        // One synchronous read is the fastest way in for a single file; the view copies nothing.
-        const buffer = readFileSync(path);
-        return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-      } catch (error) {
-        throw describe(error, path);
-      }
-    },
-    async *readChunks(path) {
-      const stream =
-        path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
-      try {
-        for await (const chunk of stream) {
-          const buffer = chunk as Buffer;
-          yield new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+        if ((await regularFileSize(path)) !== undefined) {
+          // One synchronous read is the fastest way in for a single file; the view copies nothing.
+          const buffer = readFileSync(path);
+          return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
         }
+        // Standard input, a pipe or a device: read as a stream, within the read limits.
+        const input = await wholeOrChunks(readChunks(path), WHOLE_INPUT_LIMIT);
+        if ('whole' in input) return input.whole;
+        throw new ReadLimitError(
+          `cannot read ${label(path)} at once: it is larger than ${WHOLE_INPUT_LIMIT / 1024 / 1024} MB. Save it to a file and give the file's path.`,
+        );
       } catch (error) {
         throw describe(error, path);
       }
     },
-    async sizeOf(path) {
-      if (path === '-') return undefined;
-      try {
-        const info = await stat(path);
-        return info.isFile() ? info.size : undefined;
-      } catch {
-        return undefined;
-      }
-    },
+    readChunks,
+    sizeOf: regularFileSize,
     isTTY: Boolean(process.stdout.isTTY),
   };
 }

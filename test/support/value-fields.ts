@@ -12,7 +12,6 @@ export function valueFields(value: RegValue): Record<string, unknown> {
     endLine: value.endLine,
     overwritten: value.overwritten,
   };
-  if (value.codePage !== undefined) out.codePage = value.codePage;
   if (value.deleted !== undefined) out.deleted = value.deleted;
   return out;
 }

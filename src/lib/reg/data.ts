@@ -1,5 +1,5 @@
 // Registry types and the decoded view of a value's bytes (reg-format.md §2.3).
-import { decodeUtf16le, decodeWindows1252 } from './decode';
+import { decodeUtf16le } from './decode';
 import type { RegData } from './types';
 
 export const REG_NONE = 0;
@@ -44,20 +44,19 @@ export function isStringType(type: number): boolean {
  * MULTI_SZ policy (§7.5 X35/X36): the strings are separated by NUL; one trailing NUL ends the
  * last string and a second one ends the list — both are dropped, nothing more. Empty strings
  * in between are kept (`a\0\0b\0\0` → ["a", "", "b"]); `\0\0` and empty data → []. The raw
- * bytes always stay in `bytes`. `codePage`: the bytes are REGEDIT4 code-page text (Windows-1252).
+ * bytes always stay in `bytes`.
  */
-export function decodeData(type: number, bytes: Uint8Array, codePage = false): RegData {
-  const decodeText = codePage ? decodeWindows1252 : decodeUtf16le;
+export function decodeData(type: number, bytes: Uint8Array): RegData {
   switch (type) {
     case REG_SZ:
     case REG_EXPAND_SZ:
       // Decoded up to the NUL, not sliced after: the slice was one more string for every value,
       // and kept the whole decoded text alive.
-      return decodeText(bytes, 0, textEnd(bytes, codePage));
+      return decodeUtf16le(bytes, 0, textEnd(bytes));
     case REG_LINK:
-      return decodeText(bytes);
+      return decodeUtf16le(bytes);
     case REG_MULTI_SZ: {
-      let text = decodeText(bytes);
+      let text = decodeUtf16le(bytes);
       if (text.endsWith('\0')) text = text.slice(0, -1);
       if (text.endsWith('\0')) text = text.slice(0, -1);
       else if (text === '') return [];
@@ -91,11 +90,7 @@ export function decodeData(type: number, bytes: Uint8Array, codePage = false): R
 }
 
 /** Where the text of `bytes` ends: at its first NUL character, else at the end of the bytes. */
-function textEnd(bytes: Uint8Array, codePage: boolean): number {
-  if (codePage) {
-    const nul = bytes.indexOf(0);
-    return nul === -1 ? bytes.length : nul;
-  }
+function textEnd(bytes: Uint8Array): number {
   for (let i = 0; i + 1 < bytes.length; i += 2) {
     if (bytes[i] === 0 && bytes[i + 1] === 0) return i;
   }

@@ -5,5 +5,5 @@ export { typeName, decodeData, toHex } from './data';
 export type * from './types';
 export { parseRegChunks } from './chunks';
 export { serializeReg } from './serialize';
-export { toParseJson, type ParseJson } from './json';
+export { parseJsonChunks, type ParseJson } from './json';
 export { scanKvp, isKvpKeyPath, restrictToKvp } from './kvp-scan';

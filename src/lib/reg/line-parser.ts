@@ -435,12 +435,12 @@ export class RegLineParser {
       this.unicodeStrings &&
       (n === 0 || ((n & 1) === 0 && bytes[n - 1] === 0 && bytes[n - 2] === 0));
     if (asWritten || !isStringType(type)) {
-      this.pushValue(ParsedValue.ofBytes(name, type, bytes, line, endLine, false));
+      this.pushValue(ParsedValue.ofBytes(name, type, bytes, line, endLine));
       return;
     }
     const stored = storedStringBytes(type, bytes, this.unicodeStrings);
     if (stored.note) this.report(line, undefined, 'warning', stored.note);
-    this.pushValue(ParsedValue.ofBytes(name, type, stored.bytes, line, endLine, stored.codePage));
+    this.pushValue(ParsedValue.ofBytes(name, type, stored.bytes, line, endLine));
   }
 
   private pushValue(value: ParsedValue): void {

@@ -1,6 +1,6 @@
 // RegDocument → the bytes regedit 5.00 exports (reg-format.md §1.4, §2.8, §7.7).
 import { HEX2, REG_BINARY, REG_DWORD, REG_SZ } from './data';
-import { decodeWindows1252, encodeUtf16le, writeUtf16le } from './decode';
+import { writeUtf16le } from './decode';
 import type { RegDocument, RegKey, RegValue } from './types';
 
 const HEADER = 'Windows Registry Editor Version 5.00\r\n';
@@ -32,9 +32,7 @@ function writeKey(parts: string[], key: RegKey): void {
 export function valueLine(value: RegValue): string {
   const name = value.name === '' ? '@=' : `"${escapeName(value.name)}"=`;
   if (value.deleted) return `${name}-`;
-  const { type } = value;
-  // REGEDIT4 text: the registry holds it as UTF-16LE, and a v5 file writes that (§2.3).
-  const bytes = value.codePage ? encodeUtf16le(decodeWindows1252(value.bytes)) : value.bytes;
+  const { type, bytes } = value;
   if (type === REG_DWORD && bytes.length === 4) {
     const n = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
     return `${name}dword:${n.toString(16).padStart(8, '0')}`;

@@ -44,11 +44,6 @@ export interface RegValue {
   type: number;
   readonly bytes: Uint8Array;
   readonly data: RegData;
-  /**
-   * REGEDIT4 hex(1)/(2)/(7): `bytes` are the file's code-page bytes (plus the NUL import adds);
-   * the registry stores them converted to UTF-16LE, which serializeReg writes.
-   */
-  codePage?: boolean;
   /** First and last physical line of the value (hex data may continue over lines). */
   line: number;
   endLine: number;

@@ -19,7 +19,6 @@ export class ParsedValue implements RegValue {
   readonly line: number;
   readonly endLine: number;
   overwritten: number[];
-  declare codePage?: boolean;
   // At least one of the two is set; undefined means "not worked out yet" (RegData is never
   // undefined).
   #bytes: Uint8Array | undefined;
@@ -33,7 +32,6 @@ export class ParsedValue implements RegValue {
     overwritten: number[],
     bytes: Uint8Array | undefined,
     data: RegData | undefined,
-    codePage: boolean,
   ) {
     this.name = name;
     this.type = type;
@@ -42,8 +40,6 @@ export class ParsedValue implements RegValue {
     this.overwritten = overwritten;
     this.#bytes = bytes;
     this.#data = data;
-    // Only when set, like a literal RegValue: `codePage: false` would be one more key everywhere.
-    if (codePage) this.codePage = true;
   }
 
   /**
@@ -53,7 +49,7 @@ export class ParsedValue implements RegValue {
   static ofString(name: string, text: string, line: number): ParsedValue {
     const nul = text.indexOf('\0');
     return nul === -1
-      ? new ParsedValue(name, REG_SZ, line, line, NONE_OVERWRITTEN, undefined, text, false)
+      ? new ParsedValue(name, REG_SZ, line, line, NONE_OVERWRITTEN, undefined, text)
       : new ParsedValue(
           name,
           REG_SZ,
@@ -62,25 +58,23 @@ export class ParsedValue implements RegValue {
           NONE_OVERWRITTEN,
           szBytes(text),
           text.slice(0, nul),
-          false,
         );
   }
 
   /** `"name"=dword:…`: REG_DWORD, stored little-endian (§2.3). */
   static ofDword(name: string, value: number, line: number): ParsedValue {
-    return new ParsedValue(name, REG_DWORD, line, line, NONE_OVERWRITTEN, undefined, value, false);
+    return new ParsedValue(name, REG_DWORD, line, line, NONE_OVERWRITTEN, undefined, value);
   }
 
-  /** hex data: the stored bytes (`codePage`: REGEDIT4 code-page text, see string-data.ts). */
+  /** hex data: the stored bytes (string-data.ts for the string types). */
   static ofBytes(
     name: string,
     type: number,
     bytes: Uint8Array,
     line: number,
     endLine: number,
-    codePage: boolean,
   ): ParsedValue {
-    return new ParsedValue(name, type, line, endLine, NONE_OVERWRITTEN, bytes, undefined, codePage);
+    return new ParsedValue(name, type, line, endLine, NONE_OVERWRITTEN, bytes, undefined);
   }
 
   get bytes(): Uint8Array {
@@ -89,9 +83,18 @@ export class ParsedValue implements RegValue {
       this.type === REG_SZ ? szBytes(this.#data as string) : dwordBytes(this.#data as number));
   }
 
+  /**
+   * The bytes when the value holds them already; undefined for a quoted string or a dword whose
+   * bytes were never asked for (`bytes` would make them: the text in UTF-16LE with a NUL, the
+   * number little-endian), so that a writer can write them from `data` without making them.
+   */
+  peekBytes(): Uint8Array | undefined {
+    return this.#bytes;
+  }
+
   get data(): RegData {
     if (this.#data === undefined) {
-      this.#data = decodeData(this.type, this.#bytes as Uint8Array, this.codePage);
+      this.#data = decodeData(this.type, this.#bytes as Uint8Array);
     }
     return this.#data;
   }
@@ -106,7 +109,6 @@ export class ParsedValue implements RegValue {
       overwritten,
       this.#bytes,
       this.#data,
-      this.codePage === true,
     );
   }
 }

@@ -65,7 +65,7 @@ describe('kvp-analyzer analyze', () => {
   it.each([
     [
       ['vm.reg', '--json', '--guest-os', 'seven'],
-      '--guest-os must be major.minor (e.g. 6.1), not “seven”',
+      '--guest-os takes a Windows version number, major.minor — such as 6.1 (Windows 7, Server 2008 R2) or 10.0 — not “seven”',
     ],
     [['missing.reg', '--json'], 'cannot read missing.reg: no such file'],
     [['text.reg', '--json'], expect.stringMatching(/^not a registry export/)],

@@ -19,10 +19,32 @@ describe('kvp-analyzer', () => {
     expect(bare.out).toContain('Usage:');
   });
 
-  it('refuses an unknown command with a pointer to --help', async () => {
+  it.each([
+    ['frobnicate', "kvp-analyzer: unknown command 'frobnicate'. Run 'kvp-analyzer --help'.\n"],
+    ['toString', "kvp-analyzer: unknown command 'toString'. Run 'kvp-analyzer --help'.\n"],
+    ['__proto__', "kvp-analyzer: unknown command '__proto__'. Run 'kvp-analyzer --help'.\n"],
+    [
+      'analyz',
+      "kvp-analyzer: unknown command 'analyz'. Did you mean 'analyze'? Run 'kvp-analyzer --help'.\n",
+    ],
+    [
+      'prase',
+      "kvp-analyzer: unknown command 'prase'. Did you mean 'parse'? Run 'kvp-analyzer --help'.\n",
+    ],
+    [
+      'lin',
+      "kvp-analyzer: unknown command 'lin'. Did you mean 'link'? Run 'kvp-analyzer --help'.\n",
+    ],
+  ])('refuses the unknown command %s in one line, naming the nearest', async (name, message) => {
     const io = fakeIo();
-    expect(await runCli(['frobnicate'], io)).toBe(2);
-    expect(io.err).toContain("unknown command 'frobnicate'");
-    expect(io.err).toContain('--help');
+    expect(await runCli([name, 'x.reg'], io)).toBe(2);
+    expect(io.err).toBe(message);
+    expect(io.out).toBe('');
+  });
+
+  it('takes analyse for analyze', async () => {
+    const io = fakeIo();
+    expect(await runCli(['analyse', '--help'], io)).toBe(0);
+    expect(io.out).toMatch(/^Usage: kvp-analyzer analyze /);
   });
 });

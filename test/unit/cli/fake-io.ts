@@ -6,12 +6,16 @@ export interface FakeIo extends CliIo {
   err: string;
   /** Whether the command read its input in chunks. */
   chunked: boolean;
+  /** The chunks writeStdout was given, as they came (strings and bytes). */
+  written: (string | Uint8Array)[];
 }
 
 export interface FakeIoOptions {
   isTTY?: boolean;
-  /** The size sizeOf() reports, to make a small file look large. */
-  size?: number;
+  /** The size sizeOf() reports, to make a small file look large; null: unknown (a pipe). */
+  size?: number | null;
+  /** Standard output closes (as `| head -c N` does) once this many bytes were written. */
+  closesAfter?: number;
 }
 
 export function fakeIo(
@@ -23,13 +27,34 @@ export function fakeIo(
     if (file === undefined) throw new Error(`cannot read ${path}: no such file`);
     return typeof file === 'string' ? new TextEncoder().encode(file) : file;
   };
+  const utf8 = new TextDecoder();
+  let outBytes = 0;
+  let closed = false;
+  /** What standard output takes of `part` before it closes. */
+  const put = (part: string | Uint8Array) => {
+    const bytes = typeof part === 'string' ? new TextEncoder().encode(part) : part;
+    const room = (options.closesAfter ?? Infinity) - outBytes;
+    const taken = room >= bytes.length ? bytes : bytes.subarray(0, room);
+    outBytes += taken.length;
+    io.out += utf8.decode(taken, { stream: true });
+    if (taken.length < bytes.length) closed = true;
+  };
   const io: FakeIo = {
     out: '',
     err: '',
     chunked: false,
+    written: [],
     isTTY: options.isTTY ?? false,
     stdout: (text) => {
-      io.out += text;
+      if (!closed) put(text);
+    },
+    writeStdout: async (parts) => {
+      for (const part of parts) {
+        if (closed) return false;
+        io.written.push(part);
+        put(part);
+      }
+      return !closed;
     },
     stderr: (text) => {
       io.err += text;
@@ -44,7 +69,9 @@ export function fakeIo(
       }
     },
     sizeOf: async (path) =>
-      files[path] === undefined ? undefined : (options.size ?? bytesOf(path).length),
+      files[path] === undefined || options.size === null
+        ? undefined
+        : (options.size ?? bytesOf(path).length),
   };
   return io;
 }

@@ -46,18 +46,49 @@ describe('kvp-analyzer link', () => {
   });
 
   it.each([
-    [['vm.reg', '--guest-os', 'seven'], '--guest-os must be major.minor (e.g. 6.1), not “seven”'],
+    [
+      ['vm.reg', '--guest-os', 'seven'],
+      '--guest-os takes a Windows version number, major.minor — such as 6.1 (Windows 7, Server 2008 R2) or 10.0 — not “seven”',
+    ],
     [['vm.reg', '--host-version'], '--host-version needs a value such as 6.1'],
-    [['missing.reg'], 'cannot read missing.reg: no such file'],
     [[], 'give a .reg file (or - for standard input)'],
     [['vm.reg', 'other.reg'], 'give one file (or - for standard input)'],
     [['vm.reg', '--json'], 'unknown option --json'],
     [['vm.reg', '--redact=yes'], '--redact takes no value'],
-  ])('exits 2 with a message for %j', async (argv, message) => {
+    [['vm.reg', '--redcat'], 'unknown option --redcat — did you mean --redact?'],
+    [['vm.reg', '--constructor=1'], 'unknown option --constructor'],
+    [
+      ['vm.reg', '--base', 'example'],
+      "--base takes the page's address, such as https://example.github.io/kvp-analyzer/, not “example”",
+    ],
+    [
+      ['vm.reg', '--base', 'javascript:alert(1)'],
+      "--base takes the page's http(s) address, not “javascript:alert(1)”",
+    ],
+  ])('exits 2 with one line for the usage %j', async (argv, message) => {
     const io = fakeIo({ 'vm.reg': offered });
     expect(await linkCommand(argv, io)).toBe(2);
     expect(io.out).toBe('');
-    expect(io.err.endsWith(`kvp-analyzer link: ${message}\n`)).toBe(true);
+    expect(io.err).toBe(`kvp-analyzer link: ${message} (see 'kvp-analyzer link --help')\n`);
+  });
+
+  it('exits 2 with the reason when the file cannot be read', async () => {
+    const io = fakeIo({});
+    expect(await linkCommand(['missing.reg'], io)).toBe(2);
+    expect(io.err).toBe('kvp-analyzer link: cannot read missing.reg: no such file\n');
+  });
+
+  it.each([
+    ['https://example.github.io/kvp-analyzer/', 'https://example.github.io/kvp-analyzer/'],
+    ['https://example.github.io/kvp-analyzer/#v1.old', 'https://example.github.io/kvp-analyzer/'],
+    ['http://localhost:5173', 'http://localhost:5173/'],
+  ])('--base %s prints the whole link', async (base, address) => {
+    const io = fakeIo({ 'vm.reg': offered });
+    expect(await linkCommand(['vm.reg', '--base', base], io)).toBe(0);
+    const bare = fakeIo({ 'vm.reg': offered });
+    await linkCommand(['vm.reg'], bare);
+    expect(io.out).toBe(address + bare.out);
+    expect(bare.out).toMatch(/^#v1\./);
   });
 
   it('exits 2 for a file that is not a registry export', async () => {

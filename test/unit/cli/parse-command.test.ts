@@ -58,7 +58,91 @@ describe('kvp-analyzer parse', () => {
         },
       ],
     });
-    expect(io.out).toBe(`${JSON.stringify(JSON.parse(io.out), null, 2)}\n`);
+    // Compact; with --pretty, indented as JSON.stringify(…, null, 2).
+    expect(io.out).toBe(`${JSON.stringify(JSON.parse(io.out))}\n`);
+    const pretty = fakeIo({ 'a.reg': FILE });
+    expect(await parseCommand(['a.reg', '--json', '--pretty'], pretty)).toBe(0);
+    expect(pretty.out).toBe(`${JSON.stringify(JSON.parse(io.out), null, 2)}\n`);
+  });
+  it('writes its output in chunks of at most 64 KB plus one write', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `[HKEY_CURRENT_USER\\K${i}]\r\n@="${i}"`);
+    const big = utf16([V5, '', ...lines, ''].join('\r\n'));
+    for (const argv of [['big.reg', '--json'], ['big.reg']]) {
+      const io = fakeIo({ 'big.reg': big });
+      expect(await parseCommand(argv, io)).toBe(0);
+      expect(io.out.length).toBeGreaterThan(150_000);
+      expect(io.written.length).toBeGreaterThan(1);
+      if (argv.includes('--json')) {
+        expect(io.written.every((c) => c.length <= 64 * 1024 + 50_176)).toBe(true);
+      }
+    }
+  });
+  it('prints the readable tree exactly, replaced and deleted keys marked', async () => {
+    const file = utf16(
+      [
+        V5,
+        '[HKEY_CURRENT_USER\\A]',
+        '"old"=dword:1',
+        '[-HKEY_CURRENT_USER\\A]',
+        '[HKEY_CURRENT_USER\\A]',
+        '@="new"',
+        '"q"=hex(b):02,00,00,00,01,00,00,00',
+        `"big"=hex:${'ab,'.repeat(70)}cd`,
+        '"e"=hex(2):25,00,41,00,25,00,00,00',
+        '"m"=hex(7):61,00,00,00,62,00,00,00,00,00',
+        '"gone"=-',
+        '[-HKEY_CURRENT_USER\\B]',
+        '',
+      ].join('\r\n'),
+    );
+    const io = fakeIo({ 'a.reg': file });
+    expect(await parseCommand(['a.reg'], io)).toBe(0);
+    expect(io.out).toBe(
+      [
+        'format: regedit5, encoding: utf-16le',
+        '',
+        'HKEY_CURRENT_USER\\A  (replaced: deleted on line 4, then written again)',
+        '  (Default) (REG_SZ) = "new"',
+        '  q (REG_QWORD) = 0x100000002 (4294967298)',
+        `  big (REG_BINARY) = hex:${'ab'.repeat(64)}… (71 bytes)`,
+        '  e (REG_EXPAND_SZ) = "%A%"',
+        '  m (REG_MULTI_SZ) = ["a","b"]',
+        '  gone (deleted)',
+        '',
+        'HKEY_CURRENT_USER\\B  (deleted)',
+        '',
+        '',
+      ].join('\n'),
+    );
+    const empty = fakeIo({ 'e.reg': utf16(`${V5}\r\n`) });
+    expect(await parseCommand(['e.reg'], empty)).toBe(0);
+    expect(empty.out).toBe('format: regedit5, encoding: utf-16le\n\n(no keys)\n\n');
+  });
+  it.each([[['big.reg', '--json']], [['big.reg']]])(
+    'stops writing once standard output closes, and exits 0: %j',
+    async (argv) => {
+      const lines = Array.from(
+        { length: 5000 },
+        (_, i) => `[HKEY_CURRENT_USER\\K${i}]\r\n@="${i}"`,
+      );
+      const io = fakeIo(
+        { 'big.reg': utf16([V5, '', ...lines, ''].join('\r\n')) },
+        { closesAfter: 10 },
+      );
+      expect(await parseCommand(argv, io)).toBe(0);
+      expect(io.out.length).toBe(10);
+      // The writer stopped at the first chunk standard output did not take.
+      expect(io.written.length).toBeLessThanOrEqual(2);
+      expect(io.err).toBe('');
+    },
+  );
+  it('reads an input of unknown size (a pipe) as the same file', async () => {
+    const piped = fakeIo({ '-': FILE }, { size: null });
+    expect(await parseCommand(['-', '--json'], piped)).toBe(0);
+    const file = fakeIo({ 'a.reg': FILE });
+    await parseCommand(['a.reg', '--json'], file);
+    expect(piped.out).toBe(file.out);
+    expect(piped.chunked).toBe(true);
   });
   it('prints a readable tree without --json', async () => {
     const io = fakeIo({ 'a.reg': FILE });
@@ -84,12 +168,15 @@ describe('kvp-analyzer parse', () => {
     [['--nope', 'a.reg'], 'unknown option --nope'],
     [['a.reg', 'b.reg'], 'give one file (or - for standard input)'],
     [['a.reg', '--json=yes'], '--json takes no value'],
-  ])('exits 2 with the usage and a message for %j', async (argv, message) => {
+    [['a.reg', '--pretty'], '--pretty indents the JSON: give --json too'],
+    [['a.reg', '--jsno'], 'unknown option --jsno — did you mean --json?'],
+    [['a.reg', '--pre'], 'unknown option --pre — did you mean --pretty?'],
+    [['a.reg', '--toString'], 'unknown option --toString'],
+  ])('exits 2 with one line for the usage %j', async (argv, message) => {
     const io = fakeIo({ 'a.reg': FILE });
     expect(await parseCommand(argv, io)).toBe(2);
     expect(io.out).toBe('');
-    expect(io.err).toContain('Usage: kvp-analyzer parse <file|-> [--json]');
-    expect(io.err.endsWith(`kvp-analyzer parse: ${message}\n`)).toBe(true);
+    expect(io.err).toBe(`kvp-analyzer parse: ${message} (see 'kvp-analyzer parse --help')\n`);
   });
   it('gives a usage error as {error} with --json', async () => {
     const io = fakeIo({ 'a.reg': FILE });
@@ -100,7 +187,7 @@ describe('kvp-analyzer parse', () => {
   it.each([['--help'], ['-h']])('prints its usage for %s and exits 0', async (flag) => {
     const io = fakeIo({});
     expect(await parseCommand([flag], io)).toBe(0);
-    expect(io.out).toContain('Usage: kvp-analyzer parse <file|-> [--json]');
+    expect(io.out).toContain('Usage: kvp-analyzer parse <file|-> [--json [--pretty]]');
     expect(io.out).toContain('Exit status:');
   });
 });

@@ -78,7 +78,8 @@ export const ALL_VARIANTS: readonly Variant[] = ['ansi4', 'ansi5', 'u16le5', 'u1
 /**
  * Data of hex(1)/hex(2)/hex(7) is code-page bytes under REGEDIT4 and UTF-16LE under v5 (§2.3). Cases
  * with such data run in the two forms RIT runs them in: an 8-bit REGEDIT4 file with 8-bit bytes and a
- * UTF-16 v5 file with UTF-16 bytes.
+ * UTF-16 v5 file with UTF-16 bytes. Either way the registry stores the text as UTF-16LE (§2.3: REGEDIT4
+ * "code-page bytes converted to UTF-16"), so the expected bytes are the same in both: `widen(…)`.
  */
 export const STRING_HEX_VARIANTS: readonly Variant[] = ['ansi4', 'u16le5'];
 
@@ -86,7 +87,8 @@ export interface VariantContext {
   variant: Variant;
   /**
    * String-type hex data in this variant's form: identity for REGEDIT4, every byte `xx` followed by
-   * `,00` for v5 (so `4c,69,\` becomes `4c,00,69,00,\`). Use for both input and expected bytes.
+   * `,00` for v5 (so `4c,69,\` becomes `4c,00,69,00,\`). For the input; the stored bytes are
+   * `widen(…)` in both forms.
    */
   s: (hexList: string) => string;
 }
@@ -811,7 +813,7 @@ const t7 = (
   hexList: string,
   extra: Partial<ExpectedValue> = {},
 ) => ({
-  ...raw(name, 7, c.s(hexList)),
+  ...raw(name, 7, widen(hexList)),
   ...extra,
 });
 const t2 = (
@@ -820,7 +822,7 @@ const t2 = (
   hexList: string,
   extra: Partial<ExpectedValue> = {},
 ) => ({
-  ...raw(name, 2, c.s(hexList)),
+  ...raw(name, 2, widen(hexList)),
   ...extra,
 });
 
@@ -1223,7 +1225,7 @@ const HEX: Vector[] = [
     '§7.5 X30 [WIN] XT Wine4h',
     'comma, space, backslash continues; embedded NUL kept in hex(1)',
     (c) => [`"Wine4h"=hex(1):${c.s('61,62,63,00,')} \\`, `  ${c.s('64,65,66,00')}`],
-    (c) => ({ values: [{ ...raw('Wine4h', 1, c.s('61,62,63,00,64,65,66,00')), at: [4, 5] }] }),
+    () => ({ values: [{ ...raw('Wine4h', 1, widen('61,62,63,00,64,65,66,00')), at: [4, 5] }] }),
   ),
   b('X31', '§7.5 X31 D', 'device-property type ffff0012', ['@=hex(ffff0012):6f,00,65,00,6d,00'], {
     values: [raw('', 0xffff0012, '6f0065006d00')],

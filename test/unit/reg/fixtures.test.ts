@@ -228,12 +228,12 @@ describe('vm-regedit4-cp1252.reg (REGEDIT4 in Windows-1252)', () => {
     expect([compteur?.type, compteur?.data]).toEqual([4, 42]);
   });
 
-  it('reads hex(2) code-page bytes under REGEDIT4 as text as code-page bytes', () => {
+  it('stores hex(2) code-page bytes under REGEDIT4 as UTF-16LE text, as Windows does', () => {
     const v = findValue(key(doc, `${VM}\\Guest`), 'CheminAccès');
     expect(v?.type).toBe(2);
     expect(v?.data).toBe('%SystemRoot%\\Café');
-    // The value keeps the file's code-page bytes (reg-format.md §2.3; conformance X23b).
-    expect(v ? toHex(v.bytes) : '').toBe('2553797374656d526f6f74255c436166e900');
+    // The file writes 25,53,…,e9,00; the import converts it to UTF-16 (reg-format.md §2.3).
+    expect(v ? toHex(v.bytes) : '').toBe(szHex('%SystemRoot%\\Café'));
   });
 
   it('Parameters: non-ASCII host and VM names', () => {

@@ -214,10 +214,15 @@ describe('string-typed hex (§2.3)', () => {
       b: '7:41,00,00,00',
     });
   });
-  it('REGEDIT4: code-page bytes plus one NUL byte, decoded as Windows-1252', () => {
-    const doc = v4('"a"=hex(2):25,80,25', '"b"=hex(7):4c,69,00,00');
-    expect(valuesOf(doc)).toEqual({ a: '2:25,80,25,00', b: '7:4c,69,00,00' });
-    expect(doc.keys[0]?.values.map((v) => v.data)).toEqual(['%€%', ['Li']]);
+  it('REGEDIT4: code-page bytes plus one NUL, read as Windows-1252, stored as UTF-16LE', () => {
+    const doc = v4('"a"=hex(2):25,80,25', '"b"=hex(7):4c,69,00,00', '"c"=hex(1):e9', '"d"=hex(2):');
+    expect(valuesOf(doc)).toEqual({
+      a: '2:25,00,ac,20,25,00,00,00',
+      b: '7:4c,00,69,00,00,00,00,00',
+      c: '1:e9,00,00,00',
+      d: '2:',
+    });
+    expect(doc.keys[0]?.values.map((v) => v.data)).toEqual(['%€%', ['Li'], 'é', '']);
   });
   it('REGEDIT4: xx,00 pairs fall back to UTF-16LE with a warning', () => {
     const doc = v4('"a"=hex(2):41,00,42,00');

@@ -24,10 +24,10 @@ describe('ParsedValue', () => {
 
   it('decodes hex data once, on first read', () => {
     const bytes = new Uint8Array([0x25, 0, 0x41, 0, 0x25, 0, 0, 0]);
-    const v = ParsedValue.ofBytes('Path', REG_EXPAND_SZ, bytes, 4, 6, false);
+    const v = ParsedValue.ofBytes('Path', REG_EXPAND_SZ, bytes, 4, 6);
     expect(v.bytes).toBe(bytes);
     expect(v.data).toBe('%A%');
-    const list = ParsedValue.ofBytes('L', 7, new Uint8Array([0x61, 0, 0, 0, 0, 0]), 1, 1, false);
+    const list = ParsedValue.ofBytes('L', 7, new Uint8Array([0x61, 0, 0, 0, 0, 0]), 1, 1);
     expect(list.data).toBe(list.data);
     expect(list.data).toEqual(['a']);
   });
