@@ -1,5 +1,5 @@
 import { createReadStream, readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import type { CliIo } from './io.ts';
 
 /** Reads all of standard input. */
@@ -16,6 +16,17 @@ function describe(error: unknown, pathOrDash: string): Error {
   if (code === 'EISDIR') return new Error(`cannot read ${path}: it is a directory`);
   if (code === 'EACCES') return new Error(`cannot read ${path}: permission denied`);
   return new Error(`cannot read ${path}: ${(error as Error).message}`);
+}
+
+/** The stats of a regular file; undefined for standard input, a directory, or nothing there. */
+async function fileStats(path: string) {
+  if (path === '-') return undefined;
+  try {
+    const info = await stat(path);
+    return info.isFile() ? info : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The real process: files, standard streams, and whether stdout is a terminal. */
@@ -45,11 +56,12 @@ export function nodeIo(): CliIo {
         throw describe(error, path);
       }
     },
-    async sizeOf(path) {
+    sizeOf: async (path) => (await fileStats(path))?.size,
+    mtimeOf: async (path) => (await fileStats(path))?.mtimeMs,
+    async listDirectory(path) {
       if (path === '-') return undefined;
       try {
-        const info = await stat(path);
-        return info.isFile() ? info.size : undefined;
+        return await readdir(path);
       } catch {
         return undefined;
       }

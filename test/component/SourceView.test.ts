@@ -2,11 +2,11 @@ import { cleanup, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import SourceView from '../../src/app/SourceView.svelte';
 import { analyze } from '../../src/lib/rules/index.ts';
-import type { LoadedExport } from '../../src/app/state/loaded-export.ts';
+import type { LoadedGuest } from '../../src/lib/inputs/loaded-guest.ts';
 import { REG_HEADER, loadRegText, loadSample } from './fixtures.ts';
 
 /** The lines the failing and warning checks point at, as the report highlights them. */
-function evidenceLines(loaded: LoadedExport): Set<number> {
+function evidenceLines(loaded: LoadedGuest): Set<number> {
   return new Set(
     analyze(loaded.snapshot)
       .checks.filter((check) => check.status === 'fail' || check.status === 'warn')
@@ -18,7 +18,7 @@ function evidenceLines(loaded: LoadedExport): Set<number> {
 const lineItem = (container: HTMLElement, line: number) =>
   container.querySelector<HTMLLIElement>(`#src-line-${line}`);
 
-function props(loaded: LoadedExport, overrides: Partial<Record<string, unknown>> = {}) {
+function props(loaded: LoadedGuest, overrides: Partial<Record<string, unknown>> = {}) {
   return {
     idPrefix: 'src',
     source: loaded.source,

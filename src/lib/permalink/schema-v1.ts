@@ -25,8 +25,8 @@ import {
   type SnapshotFacts,
   type ValueFacts,
 } from '../kvp/snapshot.ts';
+import type { InputEncoding, InputFormat } from '../kvp/input-format.ts';
 import { REG_BINARY, REG_DWORD, REG_SZ } from '../reg/data.ts';
-import type { RegEncoding, RegFormat } from '../reg/types.ts';
 import { BinaryReader } from './binary-reader.ts';
 import { BinaryWriter } from './binary-writer.ts';
 import { formatGuid, parseGuid } from './guid.ts';
@@ -86,8 +86,9 @@ export const KEY_PATHS_V1: readonly string[] = [
   'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion',
 ];
 
-const FORMATS: readonly RegFormat[] = ['regedit5', 'regedit4', 'regedit-other', 'none'];
-const ENCODINGS: readonly RegEncoding[] = ['utf-16le', 'utf-16be', 'utf-8', 'windows-1252'];
+// The inputs v1 can carry: .reg exports only (other formats need v2).
+const FORMATS: readonly InputFormat[] = ['regedit5', 'regedit4', 'regedit-other', 'none'];
+const ENCODINGS: readonly InputEncoding[] = ['utf-16le', 'utf-16be', 'utf-8', 'windows-1252'];
 const STATES: readonly KeyState[] = ['absent', 'present', 'deleted'];
 
 const DataKind = {

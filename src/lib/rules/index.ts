@@ -3,7 +3,7 @@
 
 import { parseMajorMinor } from '../kvp/os-versions.ts';
 import { buildSnapshot, withGiven, type KvpSnapshot, type WhatIf } from '../kvp/snapshot.ts';
-import type { RegDocument, RegEncoding, RegFormat } from '../reg/types.ts';
+import type { RegDocument } from '../reg/types.ts';
 import { runPacks } from './engine.ts';
 import { kb3004908Pack } from './packs/wu-ic-kb3004908.ts';
 import { kvpIntegrityPack } from './packs/kvp-integrity.ts';
@@ -22,7 +22,7 @@ export function rulePack(id: string): RulePack | undefined {
 }
 
 export interface AnalysisResult {
-  input: { format: RegFormat; encoding: RegEncoding };
+  input: KvpSnapshot['input'];
   snapshot: KvpSnapshot;
   checks: CheckResult[];
   verdicts: Verdict[];
@@ -62,7 +62,7 @@ export function analyze(
 }
 
 export interface AnalyzeJson {
-  input: { format: RegFormat; encoding: RegEncoding };
+  input: KvpSnapshot['input'];
   snapshot: KvpSnapshot;
   checks: {
     id: string;

@@ -12,6 +12,8 @@ export interface FakeIoOptions {
   isTTY?: boolean;
   /** The size sizeOf() reports, to make a small file look large. */
   size?: number;
+  /** What mtimeOf() reports for each file. */
+  mtimes?: Record<string, number>;
 }
 
 export function fakeIo(
@@ -45,6 +47,15 @@ export function fakeIo(
     },
     sizeOf: async (path) =>
       files[path] === undefined ? undefined : (options.size ?? bytesOf(path).length),
+    mtimeOf: async (path) => options.mtimes?.[path],
+    // A directory is any path that files are named under ("dir/.kvp_pool_3").
+    listDirectory: async (path) => {
+      const prefix = `${path.replace(/\/$/, '')}/`;
+      const names = Object.keys(files)
+        .filter((name) => name.startsWith(prefix) && !name.slice(prefix.length).includes('/'))
+        .map((name) => name.slice(prefix.length));
+      return names.length > 0 ? names : undefined;
+    },
   };
   return io;
 }

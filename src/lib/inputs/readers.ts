@@ -1,0 +1,14 @@
+// Every kind of input, in the order detection asks them (binary kinds before text, the
+// specific before the general). A new kind of input: its reader file, and one line here.
+import type { InputReader } from './input-reader.ts';
+import { powerShellJsonReader } from './powershell-json.ts';
+import { powerShellListReader } from './powershell-list.ts';
+import { regQueryReader } from './reg-query.ts';
+import { regeditReader } from './regedit.ts';
+
+export const READERS: readonly InputReader[] = [
+  regeditReader,
+  regQueryReader,
+  powerShellJsonReader,
+  powerShellListReader,
+];
