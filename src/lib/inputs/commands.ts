@@ -17,7 +17,7 @@ export const GET_ITEM_PROPERTY_JSON =
   "Get-ItemProperty 'HKLM:\\SOFTWARE\\Microsoft\\Virtual Machine\\Guest\\Parameters', 'HKLM:\\SOFTWARE\\Microsoft\\Virtual Machine\\Auto' | ConvertTo-Json > kvp.json";
 
 /** In the Linux guest: every pool file, with their times, in one archive. */
-export const POOL_TAR = 'sudo tar czf hyperv-kvp.tar.gz -C /var/lib hyperv';
+export const POOL_TAR = 'sudo tar -czf hyperv-kvp.tar.gz -C /var/lib hyperv';
 
 /** On the Hyper-V host, PowerShell as administrator: what one VM's guest reports (set the name). */
 export const HOST_ITEMS = [

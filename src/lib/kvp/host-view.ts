@@ -17,17 +17,27 @@ export interface HostFacts {
   /** GetProductInfo PRODUCT_* value, as HostingSystemEditionId would say it. */
   editionId?: number;
   edition?: string;
+  /** Win32_ComputerSystem's: "Microsoft Corporation" and "Virtual Machine" when the host is
+   * itself a Hyper-V VM (nested). */
+  manufacturer?: string;
+  model?: string;
   /** When the collector ran (ISO 8601 text, as the file says it). */
   collectedAt?: string;
 }
 
 export interface IntegrationServiceFacts {
+  /** As Hyper-V names it, in the host's language ("Key-Value Pair Exchange"). */
   name: string;
+  /** "Microsoft:<VM id>\<service id>": the same in every language. */
+  id?: string;
   enabled: boolean;
-  /** e.g. "OK", "Lost Communication". */
+  /** PrimaryOperationalStatus, e.g. "Ok", "NoContact". */
   primaryStatus?: string;
-  /** e.g. "ProtocolMismatch" (the guest's integration components are out of date). */
+  primaryStatusDescription?: string;
+  /** SecondaryOperationalStatus, e.g. "ProtocolMismatch" (the guest's integration components are
+   * out of date). */
   secondaryStatus?: string;
+  secondaryStatusDescription?: string;
 }
 
 export interface VmFacts {
@@ -40,9 +50,12 @@ export interface VmFacts {
   integrationServices: IntegrationServiceFacts[];
   /** GuestExchangeItems: what programs in the guest pushed to the host (Virtual Machine\Guest). */
   guestItems?: { name: string; data: string }[];
-  /** The host withholds its own values from this guest on purpose; null when the host cannot say. */
+  /** The host withholds its own values from this guest on purpose; null when the host has no
+   * such setting (before Windows 10 1703) or it could not be read. */
   disableHostKvpItems: boolean | null;
-  /** 1-based position of the VM in the collector file. */
+  /** What the collector could not read for this VM, in its words. */
+  errors: string[];
+  /** 0-based position of the VM in the collector file. */
   index: number;
 }
 

@@ -28,6 +28,8 @@ export interface LinuxPool {
   size: number;
   /** Last modified, in milliseconds since 1970, when the input says (a file, a tar entry). */
   mtime?: number;
+  /** Permission bits when the input says (a tar entry): hv_kvp_daemon creates them 0644. */
+  mode?: number;
   /** Every record, in file order, verbatim (text up to the first NUL of each field). */
   records: PoolRecordFacts[];
   diagnostics: InputNote[];

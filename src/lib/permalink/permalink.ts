@@ -3,7 +3,7 @@
 import { assembleSnapshot, snapshotFacts, type KvpSnapshot } from '../kvp/snapshot.ts';
 import { fromBase64url, toBase64url } from './base64url.ts';
 import { MAX_INFLATED_BYTES, deflateRaw, inflateRaw } from './compression.ts';
-import { CURRENT_LINK_VERSION, LINK_DECODERS, encodeCurrentFacts } from './ladder.ts';
+import { CURRENT_LINK_VERSION, LINK_DECODERS, encodeLinkFacts } from './ladder.ts';
 import { PayloadError } from './payload-error.ts';
 import { PermalinkError } from './permalink-error.ts';
 import { redactSnapshot } from './redact.ts';
@@ -36,12 +36,12 @@ export async function encodePermalink(
   options: EncodeOptions = {},
 ): Promise<string> {
   const shared = options.redact ? redactSnapshot(snapshot) : snapshot;
-  const payload = encodeCurrentFacts(snapshotFacts(shared));
+  const { version, payload } = encodeLinkFacts(snapshotFacts(shared));
   // Every link made must also open: the decoder refuses larger payloads.
   if (payload.length > MAX_INFLATED_BYTES) {
     throw new RangeError(`the snapshot is too large for a link (${payload.length} bytes)`);
   }
-  return `#v${CURRENT_LINK_VERSION}.${toBase64url(await deflateRaw(payload))}`;
+  return `#v${version}.${toBase64url(await deflateRaw(payload))}`;
 }
 
 /** The fragment of a whole URL, of "#v1.…", or of "v1.…". */

@@ -87,8 +87,13 @@ export const KEY_PATHS_V1: readonly string[] = [
 ];
 
 // The inputs v1 can carry: .reg exports only (other formats need v2).
-const FORMATS: readonly InputFormat[] = ['regedit5', 'regedit4', 'regedit-other', 'none'];
-const ENCODINGS: readonly InputEncoding[] = ['utf-16le', 'utf-16be', 'utf-8', 'windows-1252'];
+export const FORMATS: readonly InputFormat[] = ['regedit5', 'regedit4', 'regedit-other', 'none'];
+export const ENCODINGS: readonly InputEncoding[] = [
+  'utf-16le',
+  'utf-16be',
+  'utf-8',
+  'windows-1252',
+];
 const STATES: readonly KeyState[] = ['absent', 'present', 'deleted'];
 
 const DataKind = {
@@ -241,7 +246,7 @@ export function encodeFactsV1(facts: SnapshotFacts): Uint8Array {
 
 // ---- decoding -----------------------------------------------------------------------------------
 
-function pick<T>(table: readonly T[], index: number, what: string): T {
+export function pick<T>(table: readonly T[], index: number, what: string): T {
   const entry = table[index];
   if (entry === undefined) throw new PayloadError(`an unknown ${what}`);
   return entry;

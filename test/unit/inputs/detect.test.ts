@@ -134,7 +134,7 @@ describe('the real samples of ../shared/corpus/kvp, read at run time', () => {
   it('a tr-flattened pool 3 dump: named as such, with the command that collects the pool files', () => {
     const message = loadError('dump.txt', sample('notes-azure-basics__kvp_pool_3.tr-dump.txt'));
     expect(message).toMatch(/^This looks like a Linux pool file turned into text/);
-    expect(message).toContain('sudo tar czf hyperv-kvp.tar.gz -C /var/lib hyperv');
+    expect(message).toContain('sudo tar -czf hyperv-kvp.tar.gz -C /var/lib hyperv');
   });
 
   it('Kubernetes node labels made from pool 3: named as such', () => {
