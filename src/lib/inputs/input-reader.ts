@@ -25,8 +25,22 @@ export interface ReaderInput {
   source: boolean;
 }
 
-/** What reading one input gives: reports, or why the input cannot be read. */
-export type ReaderResult = { guests: LoadedGuest[] } | { error: string };
+/** A Linux pool file (or an archive of them), to be read with the others of its guest. */
+export interface PoolInput {
+  name: string;
+  bytes: Uint8Array;
+  mtime?: number;
+}
+
+/**
+ * What reading one input gives: reports; or pool files, which make one report with the other
+ * pool files given with them (`own: false`) or on their own (`own: true`, an archive of a guest's
+ * /var/lib/hyperv); or why the input cannot be read.
+ */
+export type ReaderResult = GuestsOrError | { poolFiles: PoolInput[]; own: boolean };
+
+/** Reports, or why there are none. */
+export type GuestsOrError = { guests: LoadedGuest[] } | { error: string };
 
 export interface InputReader {
   /** For messages and tests: the kind of input ("reg query output"). */

@@ -3,9 +3,16 @@
 // and in chunks when large; an input no reader takes, or one too large for its reader, gets a
 // sentence that says why. One input's error never stops the others.
 import { REG_EXPORT } from './commands.ts';
-import { HEAD_BYTES, inputHead, type InputReader, type ReaderResult } from './input-reader.ts';
+import {
+  HEAD_BYTES,
+  inputHead,
+  type InputReader,
+  type PoolInput,
+  type ReaderResult,
+} from './input-reader.ts';
 import type { InputSource } from './input-source.ts';
 import type { InputResult } from './loaded-guest.ts';
+import { poolGroupName, poolGuest } from './pool-files.ts';
 import { READERS } from './readers.ts';
 import { describeUnrecognized } from './unrecognized.ts';
 
@@ -56,17 +63,50 @@ function failure(name: string, error: unknown): ReaderResult {
   };
 }
 
-/** Inputs already in memory (samples, tests): read at once, one result per input. */
+/**
+ * The results of inputs in order, pool files grouped: an archive's are one guest, and the loose
+ * ones given together are one guest too, in the place of the first of them.
+ */
+class Results {
+  private readonly results: (InputResult | 'loose pools')[] = [];
+  private readonly loose: PoolInput[] = [];
+
+  add(name: string, result: ReaderResult): void {
+    if ('poolFiles' in result) {
+      if (result.own) {
+        this.results.push({ inputs: [name], ...poolGuest(name, result.poolFiles) });
+      } else {
+        if (this.loose.length === 0) this.results.push('loose pools');
+        this.loose.push(...result.poolFiles);
+      }
+    } else {
+      this.results.push({ inputs: [name], ...result });
+    }
+  }
+
+  list(): InputResult[] {
+    const names = this.loose.map((file) => file.name);
+    return this.results.map((result) =>
+      result === 'loose pools'
+        ? { inputs: names, ...poolGuest(poolGroupName(names), this.loose) }
+        : result,
+    );
+  }
+}
+
+/** Inputs already in memory (samples, tests): read at once, one result per input or pool set. */
 export function loadBytes(inputs: readonly WholeInput[], options: LoadOptions = {}): InputResult[] {
-  return inputs.map((input) => {
+  const results = new Results();
+  for (const input of inputs) {
     let result: ReaderResult;
     try {
       result = readWholeInput(input, options);
     } catch (error) {
       result = failure(input.name, error);
     }
-    return { inputs: [input.name], ...result };
-  });
+    results.add(input.name, result);
+  }
+  return results.list();
 }
 
 function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
@@ -156,13 +196,13 @@ async function readSource(
   return reader.readChunks({ ...input, chunks });
 }
 
-/** Reads every input, in order, one result per input; files of any size, in chunks. */
+/** Reads every input, in order: one result per input or pool set; files of any size, in chunks. */
 export async function loadInputs(
   sources: readonly InputSource[],
   options: LoadOptions = {},
 ): Promise<InputResult[]> {
   const progress = new Progress(options.onProgress);
-  const results: InputResult[] = [];
+  const results = new Results();
   for (const source of sources) {
     let result: ReaderResult;
     try {
@@ -170,7 +210,7 @@ export async function loadInputs(
     } catch (error) {
       result = failure(source.name, error);
     }
-    results.push({ inputs: [source.name], ...result });
+    results.add(source.name, result);
   }
-  return results;
+  return results.list();
 }

@@ -2,17 +2,13 @@
 // instead. Snippets of the input are echoed as printable ASCII only, never raw control bytes.
 import { PARAMETERS_CATALOGUE } from '../kvp/catalogue.ts';
 import { HOST_ITEMS, POOL_TAR, REG_EXPORT } from './commands.ts';
+import { quoted } from './input-diagnostic.ts';
 import type { InputHead } from './input-reader.ts';
+import { otherArchiveKind } from './tar.ts';
 import { splitLines } from './text-input.ts';
 
 const IN_THE_VM = `To collect the values, run this in the virtual machine: ${REG_EXPORT}`;
 const IN_LINUX = `To collect them, run this in the Linux guest: ${POOL_TAR}`;
-
-/** At most `max` characters of `text`, each outside printable ASCII shown as "?". */
-export function printable(text: string, max = 60): string {
-  const clipped = text.length > max ? `${text.slice(0, max)}…` : text;
-  return clipped.replace(/[^\x20-\x7e…]/g, '?');
-}
 
 const PARAMETER_NAMES = new Set(PARAMETERS_CATALOGUE.map((entry) => entry.name.toLowerCase()));
 
@@ -29,7 +25,7 @@ function textLooksLike(text: string): string {
   }
   const otherClass = /<INSTANCE\s+CLASSNAME\s*=\s*"([^"]*)"/i.exec(text)?.[1];
   if (otherClass !== undefined && otherClass.toLowerCase() !== 'msvm_kvpexchangedataitem') {
-    return `This is CIM-XML of the class ${printable(otherClass)}, not of Msvm_KvpExchangeDataItem (the guest's items as the host sees them). To get those, run this on the Hyper-V host in PowerShell, with the VM's name set:\n${HOST_ITEMS}`;
+    return `This is CIM-XML of the class ${quoted(otherClass)}, not of Msvm_KvpExchangeDataItem (the guest's items as the host sees them). To get those, run this on the Hyper-V host in PowerShell, with the VM's name set:\n${HOST_ITEMS}`;
   }
   const nameLines = lines.filter((line) => PARAMETER_NAMES.has(line.trim().toLowerCase())).length;
   if (nameLines >= 3) {
@@ -47,7 +43,7 @@ function textLooksLike(text: string): string {
   if (lines.some((line) => /^\s*Hive:\s/.test(line))) {
     return `This is PowerShell's table view of registry keys (Get-Item or Get-ChildItem), which cuts values short. In the virtual machine, run instead: Get-ItemProperty 'HKLM:\\SOFTWARE\\Microsoft\\Virtual Machine\\Guest\\Parameters' > kvp.txt — or better: ${REG_EXPORT}`;
   }
-  return `not a registry export: the first line must be "Windows Registry Editor Version 5.00" or "REGEDIT4" (case-sensitive), but it is "${printable(first.trim())}". ${IN_THE_VM}`;
+  return `not a registry export: the first line must be "Windows Registry Editor Version 5.00" or "REGEDIT4" (case-sensitive), but it is ${quoted(first.trim())}. ${IN_THE_VM}`;
 }
 
 /** The message for an input that no reader takes. */
@@ -59,8 +55,9 @@ export function describeUnrecognized(head: InputHead): string {
   if (startsWith(bytes, 0x72, 0x65, 0x67, 0x66)) {
     return `This is a registry hive file (the binary format Windows keeps the registry in, such as SOFTWARE or NTUSER.DAT), not an export of it. ${IN_THE_VM}`;
   }
-  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) {
-    return 'This is a ZIP archive. KVP Analyzer reads .tar and .tar.gz archives of a Linux guest’s /var/lib/hyperv; unpack the ZIP archive and open the files inside it.';
+  const archive = otherArchiveKind(bytes);
+  if (archive) {
+    return `This is an archive compressed with ${archive}. KVP Analyzer reads .tar and .tar.gz archives of a Linux guest’s /var/lib/hyperv; unpack it and open the files inside, or make a .tar.gz. ${IN_LINUX}`;
   }
   if (text === '') {
     return `This is a binary file that is none of the inputs KVP Analyzer reads (a registry export, reg query or PowerShell output, a Linux guest's pool files or an archive of them, the host's items or its collector file). ${IN_THE_VM}`;
