@@ -100,7 +100,8 @@ export const analyzeCommand: Command = async (argv, io) => {
         continue;
       }
       for (const guest of result.guests) {
-        const label = result.guests.length > 1 || results.length > 1 ? guest.name : source.file;
+        // The report's own name (a VM's in a collector file); the directory's for its pool files.
+        const label = result.inputs.length > 1 && results.length === 1 ? source.file : guest.name;
         analysed.push({ label, result: analyze(guest.snapshot, options.whatIf) });
       }
     }

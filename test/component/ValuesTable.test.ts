@@ -161,3 +161,18 @@ describe('ValuesTable', () => {
     expect(within(row).getByRole('rowheader')).toHaveTextContent('(Default)');
   });
 });
+
+describe('ValuesTable of a key the input does not carry', () => {
+  it('says so, rather than calling the key empty or missing', () => {
+    const facts = {
+      state: 'not-collected' as const,
+      path: AUTO_KEY,
+      line: null,
+      values: [],
+    };
+    render(ValuesTable, { key: 'Auto', facts, onshowline: null });
+    expect(screen.getByTestId('values-auto')).toHaveTextContent(
+      `This kind of input does not carry the ${AUTO_KEY} key.`,
+    );
+  });
+});

@@ -26,5 +26,12 @@ export const HOST_ITEMS = [
   '(Get-CimInstance -Namespace root\\virtualization\\v2 -ClassName Msvm_KvpExchangeComponent -Filter "SystemName=\'$id\'").GuestIntrinsicExchangeItems > kvp-items.xml',
 ].join('\n');
 
-/** On the Hyper-V host, PowerShell as administrator: the collector for every VM. */
-export const HOST_COLLECTOR = '.\\kvp-collector.ps1 > hosts.json';
+/**
+ * On the Hyper-V host, PowerShell as administrator: the collector (public/kvp-collector.ps1) for
+ * every VM; it writes kvp-collector-<host name>.json. -VMName picks some.
+ */
+export const HOST_COLLECTOR = '.\\kvp-collector.ps1';
+
+/** The same where scripts are blocked (the script's own .NOTES). */
+export const HOST_COLLECTOR_BYPASS =
+  'powershell.exe -ExecutionPolicy Bypass -File .\\kvp-collector.ps1';

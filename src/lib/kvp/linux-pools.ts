@@ -46,3 +46,11 @@ export interface LinuxPools {
 export function poolOf(linux: LinuxPools, n: LinuxPool['pool']): LinuxPool | undefined {
   return linux.pools.find((pool) => pool.pool === n);
 }
+
+/** How many notes the reader made about the pool files, over all of them. */
+export function poolNoteCount(linux: LinuxPools): number {
+  return linux.pools.reduce(
+    (count, pool) => count + pool.diagnostics.length,
+    linux.diagnostics.length,
+  );
+}

@@ -46,3 +46,27 @@ export function loadError(name: string, bytes: Uint8Array): string {
 export const VM_KEY = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Virtual Machine';
 export const PARAMETERS_KEY = `${VM_KEY}\\Guest\\Parameters`;
 export const AUTO_KEY = `${VM_KEY}\\Auto`;
+
+/**
+ * The text of a host collector file (the shape public/kvp-collector.ps1 writes) for VMs of these
+ * names on host HV01 (10.0.20348), each running with the given intrinsic items.
+ */
+export function collectorText(
+  vms: readonly string[],
+  items: { name: string; data: string }[],
+): string {
+  return JSON.stringify({
+    kvpAnalyzerCollector: 1,
+    host: { name: 'HV01', version: '10.0.20348', build: 20348 },
+    vms: vms.map((name) => ({
+      name,
+      id: '4a3b2c1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d',
+      state: 'Running',
+      integrationServices: [
+        { name: 'Key-Value Pair Exchange', enabled: true, primaryStatus: 'Ok' },
+      ],
+      guestIntrinsicItems: items,
+      errors: [],
+    })),
+  });
+}
