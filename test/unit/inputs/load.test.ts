@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { text as host63 } from '../../../src/app/samples/host-6-3.ts';
 import type { InputSource } from '../../../src/lib/inputs/input-source.ts';
 import { memorySource } from '../../../src/lib/inputs/input-source.ts';
@@ -39,6 +39,10 @@ function only(results: InputResult[]) {
 const small = utf16leBytes(host63.replace(/\r?\n/g, '\r\n'), true);
 
 describe('the loader', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('gives the same report for bytes in memory and for a stream of odd chunks', async () => {
     const whole = only(loadBytes([{ name: 'vm.reg', bytes: small }], { source: true }));
     const streamed = only(await loadInputs([chunkedSource('vm.reg', small)], { source: true }));
@@ -75,6 +79,31 @@ describe('the loader', () => {
     const fromMemory = only(loadBytes([{ name: 'full.reg', bytes }], { source: true }));
     expect(fromMemory.source).toEqual(guest.source);
     expect(fromMemory.snapshot).toEqual(guest.snapshot);
+  });
+
+  it('never decodes more than a chunk at once from a stream: no string of the whole input', async () => {
+    // An 8-bit (UTF-8) export, the kind a whole-buffer TextDecoder would make one string of.
+    const bytes = new TextEncoder().encode(
+      largeExportText(8 * 1024 * 1024, host63.replace(/\r?\n/g, '\r\n')),
+    );
+    const largest = { bytes: 0 };
+    const decode = TextDecoder.prototype.decode;
+    vi.spyOn(TextDecoder.prototype, 'decode').mockImplementation(function (
+      this: TextDecoder,
+      input?: AllowSharedBufferSource,
+      options?: TextDecodeOptions,
+    ) {
+      largest.bytes = Math.max(largest.bytes, input?.byteLength ?? 0);
+      return decode.call(this, input, options);
+    });
+    const guest = only(
+      await loadInputs([chunkedSource('full.reg', bytes, 65536)], { source: true }),
+    );
+    expect(guest.format).toBe('regedit5');
+    expect(guest.partial).toBe(true);
+    expect(guest.snapshot.parameters.values.length).toBeGreaterThan(0);
+    expect(bytes.length).toBeGreaterThan(3 * 1024 * 1024);
+    expect(largest.bytes).toBeLessThanOrEqual(65536 + 4);
   });
 
   it('without `source` (the command line) keeps no text', async () => {
