@@ -1,7 +1,5 @@
 // Reads files through the loader in the parse worker; the caller can cancel, which ends the
 // worker at once. Where no Worker exists (the component tests' jsdom) the same loader runs here.
-import { memorySource } from '../../lib/inputs/input-source.ts';
-import { loadInputs } from '../../lib/inputs/load.ts';
 import type { InputResult } from '../../lib/inputs/loaded-guest.ts';
 import type { WorkerReply, WorkerRequest } from '../../workers/messages.ts';
 import { startParseWorker } from './start-worker.ts';
@@ -12,16 +10,24 @@ export interface Reading {
   cancel: () => void;
 }
 
-function readHere(files: File[]): Reading {
-  const done = Promise.all(
+/** The loader on this thread, loaded only here: the page itself never carries it. */
+async function loadHere(files: File[]): Promise<InputResult[]> {
+  const [{ memorySource }, { loadInputs }] = await Promise.all([
+    import('../../lib/inputs/input-source.ts'),
+    import('../../lib/inputs/load.ts'),
+  ]);
+  const sources = await Promise.all(
     files.map(async (file) =>
       memorySource(file.name, new Uint8Array(await file.arrayBuffer()), file.lastModified),
     ),
-  )
-    .then((sources) => loadInputs(sources, { source: true }))
-    .catch((error: unknown) => ({
-      error: `Could not read the files: ${(error as Error).message}`,
-    }));
+  );
+  return loadInputs(sources, { source: true });
+}
+
+function readHere(files: File[]): Reading {
+  const done = loadHere(files).catch((error: unknown) => ({
+    error: `Could not read the files: ${(error as Error).message}`,
+  }));
   return { done, cancel: () => undefined };
 }
 
