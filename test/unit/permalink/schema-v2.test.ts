@@ -17,7 +17,15 @@ import {
 } from '../../../src/lib/permalink/index.ts';
 import { PayloadError } from '../../../src/lib/permalink/payload-error.ts';
 import { decodeFactsV2, encodeFactsV2 } from '../../../src/lib/permalink/schema-v2.ts';
-import { loadOne, powershellFile } from '../inputs/helpers.ts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'fflate';
+import { loadBytes } from '../../../src/lib/inputs/load.ts';
+import { collectorText, loadOne, powershellFile } from '../inputs/helpers.ts';
+import { POOL3 as KVP_POOL3, poolBytes, tarBytes } from '../inputs/kvp-bytes.ts';
+
+const readCorpus = (name: string) =>
+  new Uint8Array(readFileSync(resolve(process.cwd(), '../shared/corpus/kvp', name)));
 
 const hash = (snapshot: KvpSnapshot) =>
   createHash('sha256')
@@ -89,28 +97,9 @@ const NOT_COLLECTED = (path: string): KeyFactsInFile => ({
   values: [],
 });
 
-const POOL3: [string, string][] = [
-  ['HostName', 'CO2AA1050611004'],
-  ['HostingSystemEditionId', '168'],
-  ['HostingSystemNestedLevel', '0'],
-  ['HostingSystemOsMajor', '10'],
-  ['HostingSystemOsMinor', '0'],
-  ['HostingSystemProcessorArchitecture', '9'],
-  ['HostingSystemProcessorIdleStateMax', '0'],
-  ['HostingSystemProcessorThrottleMax', '100'],
-  ['HostingSystemProcessorThrottleMin', '100'],
-  ['HostingSystemSpMajor', '0'],
-  ['HostingSystemSpMinor', '0'],
-  ['PhysicalHostName', 'CO2AA1050611004'],
-  ['PhysicalHostNameFullyQualified', 'CO2AA1050611004'],
-  ['VirtualMachineDynamicMemoryBalancingEnabled', '0'],
-  ['VirtualMachineId', '670093CC-C644-4167-8076-E9678D22C459'],
-  ['VirtualMachineName', '902d6ba5-9ac4-4223-a8d9-1c7ca05a9a2c'],
-];
-
 /** The facts of an Azure Linux guest's five pool files, pool 1 with cloud-init's report. */
 function linuxFacts(): SnapshotFacts {
-  const records = POOL3.map(([key, value], i) => ({ record: i + 1, key, value }));
+  const records = KVP_POOL3.map(([key, value], i) => ({ record: i + 1, key, value }));
   const pool = (n: 0 | 1 | 2 | 4, recs: { record: number; key: string; value: string }[] = []) => ({
     pool: n,
     poolFrom: 'name' as const,
@@ -122,7 +111,7 @@ function linuxFacts(): SnapshotFacts {
     diagnostics: [],
   });
   const report =
-    'result=error|reason=failed to fetch the ovf-env.xml|agent=Cloud-Init/23.4|vm_id=670093CC-C644-4167-8076-E9678D22C459|timestamp=2026-12-01T10:00:00Z|documentation_url=https://aka.ms/linuxprovisioningerror';
+    'result=error|reason=failed to fetch the ovf-env.xml|agent=Cloud-Init/23.4|vm_id=4A3B2C1D-0E9F-4A8B-9C7D-6E5F4A3B2C1D|timestamp=2026-12-01T10:00:00Z|documentation_url=https://aka.ms/linuxprovisioningerror';
   return {
     input: { format: 'kvp-pool', encoding: 'binary' },
     parameters: {
@@ -251,6 +240,48 @@ describe('links of every kind of input (v2)', () => {
   });
 
   it.each([
+    ['pool files', '.kvp_pool_3', () => poolBytes(KVP_POOL3)],
+    [
+      'a .tar.gz of them',
+      'pools.tar.gz',
+      () =>
+        gzipSync(
+          tarBytes([
+            {
+              name: 'hyperv/.kvp_pool_3',
+              mode: 0o644,
+              mtime: 1764633600,
+              data: poolBytes(KVP_POOL3),
+            },
+          ]),
+        ),
+    ],
+    [
+      "the host's items",
+      'items.xml',
+      () => readCorpus('host-sflow__GuestIntrinsicExchangeItems.OSVersion.xml'),
+    ],
+    [
+      'a collector file',
+      'hosts.json',
+      () =>
+        new TextEncoder().encode(
+          collectorText(['web-01', 'web-02'], [{ name: 'OSMajorVersion', data: '10' }]),
+        ),
+    ],
+  ])('%s, as the loader reads them: every report comes back whole', async (_kind, name, bytes) => {
+    const guests = loadBytes([{ name, bytes: bytes() }]).flatMap((r) =>
+      'error' in r ? [] : r.guests,
+    );
+    expect(guests.length).toBeGreaterThan(0);
+    for (const guest of guests) {
+      const { link, back } = await throughLink(guest.snapshot);
+      expect(link).toMatch(/^#v2\./);
+      expect(back).toEqual(guest.snapshot);
+    }
+  });
+
+  it.each([
     ['a Linux guest’s pool files', linuxFacts],
     ['a VM of a host collector file', collectorFacts],
   ])('%s: every part comes back', async (_kind, facts) => {
@@ -295,9 +326,9 @@ describe('links of every kind of input (v2)', () => {
       const { back } = await throughLink(assembleSnapshot(facts), true);
       const text = JSON.stringify(back);
       for (const secret of [
-        'CO2AA1050611004',
-        '670093CC-C644',
-        '902d6ba5',
+        'HV-NODE-01',
+        'hv-node-01',
+        '4A3B2C1D',
         'HV01',
         'web-01',
         '461B2364',
