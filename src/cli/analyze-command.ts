@@ -1,10 +1,17 @@
 // `kvp-analyzer analyze <file|-> [--json] [--guest-os <major.minor>] [--host-version <major.minor>]`
 // `kvp-analyzer analyze --link <url or fragment> [--json] …`: a shared link, as the page opens it.
-// Exit codes: 0 no check failed · 1 a check failed (or errored) · 2 the input cannot be analysed.
+// Exit codes: 0 no verdict needs attention · 1 one does (its tone is attention or bad) · 2 the
+// input cannot be analysed.
 
 import type { KvpSnapshot } from '../lib/kvp/snapshot.ts';
 import { PermalinkError, decodePermalink } from '../lib/permalink/index.ts';
-import { analyze, toAnalyzeJson, type AnalysisResult, type WhatIf } from '../lib/rules/index.ts';
+import {
+  analyze,
+  needsAttention,
+  toAnalyzeJson,
+  type AnalysisResult,
+  type WhatIf,
+} from '../lib/rules/index.ts';
 import { UsageError, readArguments } from './arguments.ts';
 import {
   WHAT_IF_OPTIONS,
@@ -34,7 +41,8 @@ Options:
   --host-version <major.minor> what if the host reported this version (e.g. 6.4)
   -h, --help                   show this help
 
-Exit status: 0 no check failed, 1 a check failed, 2 the input cannot be analysed.
+Exit status: 0 no verdict needs attention, 1 one does (e.g. Data Exchange is off, the guest is
+unsupported, the values look edited), 2 the input cannot be analysed.
 `;
 
 /** What to analyse: a file (or - for standard input), or a shared link. */
@@ -65,10 +73,6 @@ function parseArgs(argv: string[]): Options | 'help' {
 interface Analysed {
   label: string;
   result: AnalysisResult;
-}
-
-function failed(result: AnalysisResult): boolean {
-  return result.checks.some((c) => c.status === 'fail' || c.status === 'error');
 }
 
 export const analyzeCommand: Command = async (argv, io) => {
@@ -120,5 +124,6 @@ export const analyzeCommand: Command = async (argv, io) => {
     io.stdout(analysed.map(({ label, result }) => formatReport(result, label, colour)).join('\n'));
   }
   if (errors.length > 0) return 2;
-  return analysed.some(({ result }) => failed(result)) ? 1 : 0;
+  // The packs' tones decide: a healthy guest that is not offered a 2014 update exits 0.
+  return analysed.some(({ result }) => result.verdicts.some(needsAttention)) ? 1 : 0;
 };

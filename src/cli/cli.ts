@@ -41,7 +41,7 @@ Options:
   -h, --help     show this help
   -v, --version  print the version
 
-Exit codes: 0 done (analyze: no check failed), 1 a check failed, 2 bad input or usage.
+Exit codes: 0 done (analyze: no verdict needs attention), 1 a verdict needs attention, 2 bad input or usage.
 `;
 
 /** argv (without node and script) → exit code. Never throws. */

@@ -1,6 +1,7 @@
 // `kvp-analyzer parse <file|-> [--json]`: what a .reg file holds, as Windows would import it.
 import { typeName, type RegDocument, type RegValue } from '../lib/reg';
 import { jsonData, toParseJson } from '../lib/reg/json';
+import { forTerminal } from '../lib/text';
 import { readArguments } from './arguments';
 import { WHOLE_EXPORT, documentOrExit, failWith, fileFrom, optionsOrExit } from './command-input';
 import type { Command } from './io';
@@ -40,26 +41,29 @@ export const parseCommand: Command = async (argv, io) => {
 export function renderTree(doc: RegDocument): string {
   const lines: string[] = [`format: ${doc.format}, encoding: ${doc.encoding}`, ''];
   for (const key of doc.keys) {
-    lines.push(key.deleted ? `${key.path}  (deleted)` : key.path);
+    const path = forTerminal(key.path);
+    lines.push(key.deleted ? `${path}  (deleted)` : path);
     for (const value of key.values) lines.push(`  ${renderValue(value)}`);
     lines.push('');
   }
   if (doc.keys.length === 0) lines.push('(no keys)', '');
   if (doc.diagnostics.length > 0) {
     lines.push(`${doc.diagnostics.length} diagnostic(s):`);
-    for (const d of doc.diagnostics) lines.push(`line ${d.line}: ${d.severity}: ${d.message}`);
+    for (const d of doc.diagnostics) {
+      lines.push(`line ${d.line}: ${d.severity}: ${forTerminal(d.message)}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }
 
 function renderValue(value: RegValue): string {
-  const name = value.name === '' ? '(Default)' : value.name;
+  const name = value.name === '' ? '(Default)' : forTerminal(value.name);
   if (value.deleted) return `${name} (deleted)`;
   const data = jsonData(value.type, value.bytes, value.codePage);
   let shown: string;
   if (typeof data === 'number') shown = `0x${data.toString(16).padStart(8, '0')} (${data})`;
-  else if (Array.isArray(data)) shown = JSON.stringify(data);
-  else if (typeof value.data === 'string') shown = JSON.stringify(data);
+  else if (Array.isArray(data)) shown = forTerminal(JSON.stringify(data));
+  else if (typeof value.data === 'string') shown = forTerminal(JSON.stringify(data));
   else if (typeof value.data === 'bigint') shown = `0x${value.data.toString(16)} (${data})`;
   else
     shown =

@@ -1,8 +1,10 @@
 // The readable report of `kvp-analyzer analyze`: verdicts first, then the checks in the page's
-// order; ANSI colour only when asked for (a terminal, and NO_COLOR unset).
-import { STATUS_SYMBOL, groupChecks } from '../lib/report/check-groups.ts';
-import type { AnalysisResult } from '../lib/rules/index.ts';
-import type { CheckResult, CheckStatus } from '../lib/rules/types.ts';
+// order; ANSI colour only when asked for (a terminal, and NO_COLOR unset). Text from the input
+// goes through forTerminal, so a file cannot move the cursor, clear the screen or forge a line.
+import { STATUS_SYMBOL, groupChecks, statusCounts } from '../lib/report/check-groups.ts';
+import { rulePack, type AnalysisResult } from '../lib/rules/index.ts';
+import type { CheckResult, CheckStatus, Tone, WhatIfField } from '../lib/rules/types.ts';
+import { forTerminal as t } from '../lib/text/index.ts';
 
 type Paint = (code: string, text: string) => string;
 
@@ -11,21 +13,54 @@ const COLOUR: Record<CheckStatus, string> = {
   fail: '31',
   warn: '33',
   info: '36',
+  incomplete: '35',
   'not-applicable': '2',
   skip: '2',
   error: '31',
 };
 
+const TONE_COLOUR: Record<Tone, string> = { good: '32', neutral: '1', attention: '33', bad: '31' };
+
+/** How to give the what-if value that would decide a check, in this command's options. */
+const WHAT_IF_OPTION: Record<WhatIfField, string> = {
+  guestOs: 'give the guest OS with --guest-os, e.g. --guest-os 6.1',
+  hostVersion: 'give the host version with --host-version, e.g. --host-version 10.0',
+};
+
+/** A script's lines, each escaped and indented (the lines of a command are its own). */
+function addIndented(lines: string[], text: string, prefix: string): void {
+  for (const line of text.split('\n')) lines.push(`${prefix}${t(line)}`);
+}
+
 function checkLines(check: CheckResult, details: boolean, paint: Paint): string[] {
+  const packs = check.packs.map((id) => rulePack(id)?.label ?? id).join(', ');
   const lines = [
-    `  ${paint(COLOUR[check.status], STATUS_SYMBOL[check.status])} ${check.title}  ${paint('2', `[${check.id}]`)}`,
+    `  ${paint(COLOUR[check.status], STATUS_SYMBOL[check.status])} ${t(check.title)}  ${paint('2', `[${packs}: ${check.id}]`)}`,
+    `    ${t(check.message)}`,
   ];
-  lines.push(`    ${check.message}`);
-  if (details) {
-    for (const e of check.evidence) {
-      lines.push(paint('2', `    · ${e.name}: ${e.actual} (expected ${e.expected}) — ${e.source}`));
+  if (check.decidedBy && (check.status === 'incomplete' || check.status === 'skip')) {
+    lines.push(paint('2', `    To decide it, ${WHAT_IF_OPTION[check.decidedBy]}.`));
+  }
+  if (!details) return lines;
+  for (const e of check.evidence) {
+    lines.push(
+      paint(
+        '2',
+        `    · ${t(e.name)}: ${t(e.actual)}${e.expected ? ` (expected ${t(e.expected)})` : ''} — ${t(e.source)}`,
+      ),
+    );
+  }
+  if (check.assumed.length > 0) lines.push(`    What if: assumes ${t(check.assumed.join('; '))}.`);
+  if (check.fix) {
+    lines.push(`    Fix: ${t(check.fix.summary)}`);
+    if (check.fix.host) {
+      lines.push('      On the Hyper-V host:');
+      addIndented(lines, check.fix.host, '        ');
     }
-    if (check.fix) lines.push(`    Fix: ${check.fix}`);
+    if (check.fix.guest) {
+      lines.push('      In the guest:');
+      addIndented(lines, check.fix.guest, '        ');
+    }
   }
   return lines;
 }
@@ -35,16 +70,31 @@ export function formatReport(result: AnalysisResult, file: string, colour: boole
     ? (code, text) => `\u001b[${code}m${text}\u001b[0m`
     : (_c, text) => text;
   const out: string[] = [];
-  out.push(paint('1', `KVP analysis of ${file === '-' ? 'standard input' : file}`));
-  out.push(`(${result.input.format}, ${result.input.encoding})`, '');
+  out.push(paint('1', `KVP analysis of ${file === '-' ? 'standard input' : t(file)}`));
+  out.push(`(${result.input.format}, ${result.input.encoding})`);
+  out.push(
+    statusCounts(result.checks)
+      .map((c) => c.text)
+      .join(' · '),
+    '',
+  );
   out.push(paint('1', 'Verdicts'));
   for (const v of result.verdicts) {
-    out.push(`  ${paint('1', v.pack)}: ${v.outcome}`, `    ${v.reason}`);
+    const title = rulePack(v.pack)?.label ?? v.pack;
+    out.push(
+      `  ${paint('1', title)}: ${paint(TONE_COLOUR[v.tone], v.label)}`,
+      `    ${t(v.reason)}`,
+    );
+    if (v.assumed.length > 0) {
+      out.push(`    What if: this verdict assumes ${t(v.assumed.join('; '))}.`);
+    }
   }
   // The page's order and grouping: failed first with details, passed last and short.
   for (const group of groupChecks(result.checks)) {
     out.push('', paint('1', `${group.heading} (${group.checks.length})`));
-    for (const check of group.checks) out.push(...checkLines(check, group.open, paint));
+    for (const check of group.checks) {
+      for (const line of checkLines(check, group.open, paint)) out.push(line);
+    }
   }
   return `${out.join('\n')}\n`;
 }

@@ -119,7 +119,7 @@ describe('App', () => {
         within(summary)
           .getAllByTestId('summary-verdict')
           .map((c) => c.textContent),
-      ).toEqual(['offered', 'not offered']),
+      ).toEqual(['Offered', 'Not offered']),
     );
   });
 

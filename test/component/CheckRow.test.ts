@@ -3,7 +3,21 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import CheckRow from '../../src/app/CheckRow.svelte';
 import type { CheckResult } from '../../src/lib/rules/index.ts';
+import { analyze } from '../../src/lib/rules/index.ts';
+import { buildSnapshot } from '../../src/lib/kvp/snapshot.ts';
+import { parseRegText } from '../../src/lib/reg/index.ts';
 import { analyzeSample, type SampleId } from './fixtures.ts';
+
+/** A file with host values and no guest OS: the servicing pack cannot decide. */
+async function analyzeSnapshotWithoutGuest() {
+  return analyze(
+    buildSnapshot(
+      parseRegText(
+        'Windows Registry Editor Version 5.00\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Virtual Machine\\Guest\\Parameters]\r\n"HostingSystemOsMajor"=dword:0000000a\r\n"HostingSystemOsMinor"=dword:00000000\r\n',
+      ),
+    ),
+  );
+}
 import { stubClipboard } from './clipboard.ts';
 
 async function check(sample: SampleId, id: string): Promise<CheckResult> {
@@ -29,21 +43,46 @@ describe('CheckRow', () => {
     expect(row).toHaveTextContent(failed.message);
   });
 
-  it('names the pack beside the title, so that two packs’ checks of one thing are told apart', async () => {
+  it('shows a check two packs share once, with both packs’ labels', async () => {
     const result = await analyzeSample('host-10-0');
-    const labels = ['kb3004908-parameters-present', 'kvp-parameters-present'].map((id) => {
-      const found = result.checks.find((candidate) => candidate.id === id);
-      if (!found) throw new Error(`no check ${id}`);
-      const { container } = render(CheckRow, { check: found, open: false, onshowline: vi.fn() });
-      const summary = rowOf(container, id)?.querySelector('summary');
-      cleanup();
-      return [found.title, summary?.textContent?.replace(/\s+/g, ' ').trim()];
+    const shared = result.checks.filter((candidate) => candidate.id === 'kvp-parameters-present');
+    expect(shared).toHaveLength(1);
+    const { container } = render(CheckRow, {
+      check: shared[0] as CheckResult,
+      open: false,
+      onshowline: vi.fn(),
     });
-    expect(labels[0]?.[0]).toBe(labels[1]?.[0]);
-    expect(labels.map(([, text]) => text)).toEqual([
-      '✓ Guest\\Parameters key present KB3004908',
-      '✓ Guest\\Parameters key present KVP values',
+    const summary = rowOf(container, 'kvp-parameters-present')?.querySelector('summary');
+    expect(summary).toHaveTextContent('Guest\\Parameters key present');
+    expect(Array.from(summary?.querySelectorAll('.pack') ?? [], (p) => p.textContent)).toEqual([
+      'KVP values',
+      'KB3004908',
     ]);
+  });
+
+  it('says which What if choice would decide a check the input cannot, and never names a CLI option', async () => {
+    const incomplete = (await analyzeSnapshotWithoutGuest()).checks.find(
+      (c) => c.id === 'servicing-guest-os',
+    );
+    expect(incomplete?.status).toBe('incomplete');
+    if (!incomplete) throw new Error('no check');
+    const { container } = render(CheckRow, { check: incomplete, open: true, onshowline: vi.fn() });
+    expect(container).toHaveTextContent(
+      'Choose a guest OS under What if… to see the answer for it.',
+    );
+    expect(container).not.toHaveTextContent(/--guest-os/);
+  });
+
+  it('links the Microsoft documentation the check rests on, as plain links', async () => {
+    const failed = await check('host-6-3', 'kb3004908-host-minor');
+    render(CheckRow, { check: failed, open: true, onshowline: vi.fn() });
+    const link = screen.getByRole('link', {
+      name: /How we determine Windows Update applicability/,
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      'https://learn.microsoft.com/virtualization/community/team-blog/2014/20141124-integration-components-how-we-determine-windows-update-applicability',
+    );
   });
 
   it('is open when told so, and collapsed otherwise', async () => {
@@ -55,23 +94,31 @@ describe('CheckRow', () => {
     expect(rowOf(second.container, passed.id)).not.toHaveAttribute('open');
   });
 
-  it('shows the fix with a button that copies it', async () => {
+  it('shows the fix: its sentence, then the host’s and the guest’s commands, each copyable', async () => {
     const user = userEvent.setup();
     const writeText = stubClipboard();
     const warned = await check('offered', 'kvp-host-version');
     expect(warned.status).toBe('warn');
     const fix = warned.fix;
-    expect(fix).toBeTruthy();
+    if (!fix?.host || !fix.guest) throw new Error('no host and guest fix');
     const { container } = render(CheckRow, { check: warned, open: true, onshowline: vi.fn() });
     const row = rowOf(container, warned.id);
-    if (!row || !fix) throw new Error('no row or no fix');
+    if (!row) throw new Error('no row');
 
-    expect(row).toHaveTextContent(`Fix: ${fix}`);
+    expect(row).toHaveTextContent(`Fix: ${fix.summary}`);
+    expect(
+      within(row).getByText('On the Hyper-V host (PowerShell as administrator):'),
+    ).toBeInTheDocument();
+    const blocks = row.querySelectorAll('pre code');
+    expect(Array.from(blocks, (b) => b.textContent)).toEqual([fix.host, fix.guest]);
     await user.click(
-      within(row).getByRole('button', { name: `Copy the fix for “${warned.title}”` }),
+      within(row).getByRole('button', { name: `Copy the host commands for “${warned.title}”` }),
     );
-    expect(writeText).toHaveBeenCalledWith(fix);
-    expect(within(row).getByRole('status')).toHaveTextContent('Copied');
+    expect(writeText).toHaveBeenCalledWith(fix.host);
+    await user.click(
+      within(row).getByRole('button', { name: `Copy the guest commands for “${warned.title}”` }),
+    );
+    expect(writeText).toHaveBeenLastCalledWith(fix.guest);
   });
 
   it('has no fix and no copy button when the check has no fix', async () => {
@@ -79,7 +126,9 @@ describe('CheckRow', () => {
     expect(passed.fix).toBeUndefined();
     const { container } = render(CheckRow, { check: passed, open: true, onshowline: vi.fn() });
     expect(container).not.toHaveTextContent('Fix:');
-    expect(screen.queryByRole('button', { name: /Copy the fix/ })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Copy the (host|guest) commands/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('lists the evidence, and a click on its line asks to show it', async () => {

@@ -49,7 +49,7 @@ describe('EvidenceList', () => {
   });
 
   it('gives evidence that is not in the file as plain text, without a button', async () => {
-    const { evidence } = await check('parameters-missing', 'kb3004908-parameters-present');
+    const { evidence } = await check('parameters-missing', 'kvp-parameters-present');
     const notInFile = evidence.filter((item) => item.line === null);
     expect(notInFile.length).toBeGreaterThan(0);
     render(EvidenceList, { evidence: notInFile, onshowline: vi.fn() });

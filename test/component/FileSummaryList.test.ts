@@ -19,9 +19,7 @@ const rowOf = (name: string) => {
 };
 
 const kbOutcome = async (id: 'offered' | 'host-6-3') =>
-  (await analyzeSample(id)).verdicts
-    .find((v) => v.pack === 'wu-ic-kb3004908')
-    ?.outcome.replaceAll('-', ' ');
+  (await analyzeSample(id)).verdicts.find((v) => v.pack === 'wu-ic-kb3004908')?.label;
 
 describe('FileSummaryList', () => {
   afterEach(() => cleanup());
@@ -40,13 +38,13 @@ describe('FileSummaryList', () => {
     expect(vm1).toHaveTextContent(/^APP01$/);
     expect(host1).toHaveTextContent('HVTP01 (6.4)');
     expect(verdict1).toHaveTextContent(new RegExp(`^${await kbOutcome('offered')}$`));
-    expect(verdict1).toHaveTextContent(/^offered$/);
+    expect(verdict1).toHaveTextContent(/^Offered$/);
 
     const file02 = rowOf('file02.reg');
     const [vm2, host2, verdict2] = within(file02).getAllByRole('cell');
     expect(vm2).toHaveTextContent(/^FILE02$/);
     expect(host2).toHaveTextContent('HV-NODE3 (6.3)');
-    expect(verdict2).toHaveTextContent(/^not offered$/);
+    expect(verdict2).toHaveTextContent(/^Not offered$/);
     expect(verdict2).toHaveTextContent(new RegExp(`^${await kbOutcome('host-6-3')}$`));
   });
 

@@ -93,7 +93,9 @@ describe('Report', () => {
       (v) => v.name === 'VirtualMachineName',
     );
     if (!value) throw new Error('no VirtualMachineName');
-    const row = screen.getByRole('row', { name: /VirtualMachineName/ });
+    const row = within(screen.getByTestId('values-parameters')).getByRole('row', {
+      name: /VirtualMachineName/,
+    });
     await user.click(within(row).getByRole('button', { name: String(value.line) }));
     expect(document.getElementById(`${analysis.id}-line-${value.line}`)).toHaveFocus();
   });
@@ -106,12 +108,12 @@ describe('Report', () => {
     await user.click(screen.getByRole('button', { name: 'Copy as Markdown: the whole report' }));
     const before = writeText.mock.calls[0]?.[0] ?? '';
     expect(before).toContain(`# KVP Analyzer report — ${escapeMarkdown(NAME)}`);
-    expect(before).toMatch(/KB3004908.*`not-offered`/);
+    expect(before).toMatch(/KB3004908.*: Not offered/);
 
     await user.selectOptions(screen.getByLabelText('Host version'), '6.4');
     await user.click(screen.getByRole('button', { name: 'Copy as Markdown: the whole report' }));
     const after = writeText.mock.calls[1]?.[0] ?? '';
-    expect(after).toMatch(/KB3004908.*`offered`/);
+    expect(after).toMatch(/KB3004908.*: Offered/);
   });
 
   it('downloads JSON equal to toAnalyzeJson(result)', async () => {

@@ -25,7 +25,7 @@ describe('ReportActions', () => {
     const markdown = writeText.mock.calls[0]?.[0] ?? '';
     expect(markdown).toBe(toMarkdown(result, 'win8.reg'));
     expect(markdown.startsWith('# KVP Analyzer report — win8.reg')).toBe(true);
-    for (const verdict of result.verdicts) expect(markdown).toContain(`\`${verdict.outcome}\``);
+    for (const verdict of result.verdicts) expect(markdown).toContain(`: ${verdict.label} — `);
   });
 
   it('downloads the analysis as <name>.kvp-analysis.json, equal to toAnalyzeJson', async () => {

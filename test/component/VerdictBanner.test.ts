@@ -23,7 +23,8 @@ describe('VerdictBanner', () => {
     expect(banner).toHaveAttribute('data-outcome', 'not-offered');
     expect(verdict.reason.length).toBeGreaterThan(0);
     expect(banner).toHaveTextContent(verdict.reason);
-    expect(banner).toHaveTextContent('not offered');
+    expect(banner).toHaveTextContent('Not offered');
+    expect(banner).toHaveAttribute('data-tone', 'neutral');
     const pack = packOf(verdict);
     expect(pack).toBeDefined();
     // The banner is a region named by its pack's title.
@@ -48,8 +49,19 @@ describe('VerdictBanner', () => {
       const banner = screen.getByTestId(`verdict-${verdict.pack}`);
       expect(banner).toHaveAttribute('data-outcome', verdict.outcome);
       expect(banner).toHaveTextContent(verdict.reason);
-      expect(banner).toHaveTextContent(verdict.outcome.replaceAll('-', ' '));
+      // The pack's own label, never a title-cased id.
+      expect(banner).toHaveTextContent(verdict.label);
+      expect(banner).toHaveAttribute('data-tone', verdict.tone);
     }
+  });
+
+  it('marks a verdict that rests on a what-if value', async () => {
+    const verdict = (await analyzeSample('host-6-3', { hostVersion: '6.4' })).verdicts[0];
+    if (!verdict) throw new Error('no verdict');
+    render(VerdictBanner, { verdict, pack: packOf(verdict) });
+    expect(screen.getByTestId('verdict-assumed')).toHaveTextContent(
+      'What if: this verdict assumes host version 6.4 (the file says 6.3) — not what the file says.',
+    );
   });
 
   it('falls back to the pack id as the heading when the pack is unknown', async () => {

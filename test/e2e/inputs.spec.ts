@@ -192,8 +192,9 @@ test.describe('each kind of input gives a report', () => {
     const outcome = await kbVerdict(page).getAttribute('data-outcome');
     await page.getByRole('button', { name: 'Share…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Share this report' });
-    const link = await dialog.getByLabel(/^Link \(/).inputValue();
-    expect(link).toMatch(/#v2\./);
+    const field = dialog.getByLabel(/^Link \(/);
+    await expect(field).toHaveValue(/#v2\./);
+    const link = await field.inputValue();
     const opened = await context.newPage();
     await opened.goto(link);
     await expect(opened.getByTestId('link-banner')).toBeVisible();

@@ -103,7 +103,7 @@ test('several files at once give a summary row each that opens its report', asyn
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toContainText('APP01');
   await expect(rows.nth(0).getByTestId('summary-verdict')).toHaveText('offered');
-  await expect(rows.nth(1).getByTestId('summary-verdict')).toHaveText('not offered');
+  await expect(rows.nth(1).getByTestId('summary-verdict')).toHaveText('Not offered');
   await axe();
   await rows.nth(2).getByRole('button', { name: 'host-10-0.reg' }).click();
   await expect(page.getByRole('heading', { name: 'Report: host-10-0.reg' })).toBeVisible();

@@ -1,6 +1,6 @@
 // Every known value of Guest\Parameters (host → guest) and Auto (guest intrinsic), with a
-// plain-English meaning and its source. Sources: kvp-reference.md §1.2 (Parameters), §1.4 (which
-// host era writes which), §2.1 (Auto). Meanings marked `inferred` come from the value's name only.
+// plain-English meaning and its source (kvp-reference.md §1.2, §1.4, §2.1 collect them). Meanings
+// marked `inferred` come from the value's name only.
 
 export type ValueKind = 'string' | 'number' | 'guid';
 
@@ -22,10 +22,12 @@ export interface CatalogueEntry {
 }
 
 const VPC_DOCS =
-  'IVMGuestOS::GetParameter docs (learn.microsoft.com/windows/win32/vpc/ivmguestos-getparameter), kvp-reference.md §1.2, §7.8';
-const DUMPS = 'host dumps from Azure and an on-prem host, kvp-reference.md §7.1–§7.4';
+  'IVMGuestOS::GetParameter method (learn.microsoft.com/windows/win32/vpc/ivmguestos-getparameter)';
+const DUMPS = 'values seen in dumps from Azure guests and an on-premises host (public files)';
 const KVP_ITEM_DOC =
-  'MicrosoftDocs/win32 desktop-src/HyperV_v2/msvm-kvpexchangedataitem.md, kvp-reference.md §2.1';
+  'Msvm_KvpExchangeDataItem class (learn.microsoft.com/windows/win32/hyperv_v2/msvm-kvpexchangedataitem)';
+const WU_BLOG =
+  'Integration components: How we determine Windows Update applicability (2014 Virtualization blog)';
 
 export const PARAMETERS_CATALOGUE: readonly CatalogueEntry[] = [
   {
@@ -39,7 +41,8 @@ export const PARAMETERS_CATALOGUE: readonly CatalogueEntry[] = [
   {
     name: 'PhysicalHostName',
     key: 'Parameters',
-    meaning: 'Computer name of the physical host (NetBIOS style).',
+    meaning:
+      'Computer name of the physical host (NetBIOS style); on a nested host, presumably the VM that runs Hyper-V.',
     kind: 'string',
     source: VPC_DOCS,
     era: 'legacy',
@@ -79,9 +82,10 @@ export const PARAMETERS_CATALOGUE: readonly CatalogueEntry[] = [
   {
     name: 'HostingSystemOsMajor',
     key: 'Parameters',
-    meaning: 'The host’s Windows major version (10 on Windows 10/11 and Server 2016–2025).',
+    meaning:
+      'The host’s Windows major version (10 on Windows 10/11, Windows Server 2016 and later, Azure and Azure Local hosts).',
     kind: 'number',
-    source: `${DUMPS}; Windows Update reads it (2014 blog, kvp-reference.md §4.1)`,
+    source: `${DUMPS}; Windows Update reads it (${WU_BLOG})`,
     era: 'base',
   },
   {
@@ -89,7 +93,7 @@ export const PARAMETERS_CATALOGUE: readonly CatalogueEntry[] = [
     key: 'Parameters',
     meaning: 'The host’s Windows minor version (0 on 10.0 hosts, 4 on the 2014 Technical Preview).',
     kind: 'number',
-    source: `${DUMPS}; Windows Update reads it (2014 blog, kvp-reference.md §4.1)`,
+    source: `${DUMPS}; Windows Update reads it (${WU_BLOG})`,
     era: 'base',
   },
   {

@@ -13,13 +13,14 @@ function asNumber(data: Data): number | undefined {
   return undefined;
 }
 
-/** "10.0 → Windows 10/11 or Windows Server 2016–2025; the host's build is not reported". */
+/** "10.0 → Windows Server 2016 or later, …; the host's build is not reported, …". */
 export function explainHostVersion(major: number, minor: number): string {
   const known = findOsVersion(major, minor);
   if (!known) return `${major}.${minor} → not a known Windows version`;
-  // Guest\Parameters has no host build (kvp-reference.md §1.2), so 10.0 cannot be narrowed down.
-  const build = major === 10 ? '; the host’s build is not reported' : '';
-  return `${major}.${minor} → ${known.phrase}${build}`;
+  // Guest\Parameters has no host build, so 10.0 cannot be narrowed to a release.
+  const build =
+    major === 10 ? '; the host’s build is not reported, so its release is not known' : '';
+  return `${major}.${minor} → ${known.hostPhrase}${build}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // RegDocument → KvpSnapshot: the facts the rules need, as plain serialisable data (a permalink
 // encodes it; the report is rebuilt from it alone). Everything keeps the line it came from.
 
+import { isKvpKeyPath } from '../reg/kvp-scan.ts';
 import type { RegDocument, RegKey, RegValue } from '../reg/types.ts';
 import { findCatalogueEntry } from './catalogue.ts';
 import { hostVersionOf, type HostFacts, type VmFacts } from './host-view.ts';
@@ -14,6 +15,7 @@ import {
   comparablePath,
   isSameOrAncestor,
 } from './paths.ts';
+import { FIRST_BUILD_OF_10, type GuestKind } from './os-versions.ts';
 import { GIVEN, fromLine, type Locator, type Provenance } from './provenance.ts';
 import { shownTypeName, type TypeShown } from './type-shown.ts';
 import { HEX2, typeName as regTypeName } from '../reg/data.ts';
@@ -40,7 +42,7 @@ export interface SnapshotValue {
   typeShown?: TypeShown;
 }
 
-/** 'not-collected': this kind of input never carries the key (the host's items have no Parameters). */
+/** `not-collected`: this kind of input never carries the key (the host's WMI items carry no Guest\\Parameters). */
 export type KeyState = 'present' | 'deleted' | 'absent' | 'not-collected';
 
 export interface KeyFacts {
@@ -78,6 +80,8 @@ export interface OsVersion {
   from: 'Auto' | 'CurrentVersion' | 'Parameters' | 'Collector' | 'given';
   build?: string;
   productName?: string;
+  /** Client or server, from Auto\\ProductType or CurrentVersion\\InstallationType, when known. */
+  kind?: GuestKind;
   /** The values it was read from (or one "given by you" fact). */
   facts: VersionFact[];
 }
@@ -318,7 +322,8 @@ export function lookAlikeReason(path: string): string | undefined {
 function lookAlikes(doc: DocumentLike): LookAlikeFacts[] {
   const out: LookAlikeFacts[] = [];
   for (const key of doc.keys) {
-    if (!lookAlikeReason(key.path)) continue;
+    // Only keys the fast path keeps too, so that scanKvp and a full parse agree (kvp-scan.ts).
+    if (!isKvpKeyPath(key.path) || !lookAlikeReason(key.path)) continue;
     out.push({
       path: key.path,
       line: key.line,
@@ -371,9 +376,15 @@ interface GuestOsNames {
   versionHasBuild: boolean;
   build: string[];
   productName: string;
+  /** The value that tells client from server, and how to read it. */
+  kind: { name: string; read: (data: string | number) => GuestKind | undefined };
 }
 
-/** Auto: OSMajorVersion/OSMinorVersion, else the first two parts of OSVersion (§2.1). */
+/**
+ * Auto: OSMajorVersion/OSMinorVersion, else the first two parts of OSVersion; ProductType is
+ * OSVERSIONINFOEX.wProductType: 1 workstation, 2 domain controller, 3 server
+ * ("Msvm_KvpExchangeDataItem class").
+ */
 const AUTO_OS: GuestOsNames = {
   from: 'Auto',
   major: 'OSMajorVersion',
@@ -382,11 +393,20 @@ const AUTO_OS: GuestOsNames = {
   versionHasBuild: true,
   build: ['OSBuildNumber'],
   productName: 'OSName',
+  kind: {
+    name: 'ProductType',
+    read: (data) => {
+      const type = Number(data);
+      return type === 1 ? 'client' : type === 2 || type === 3 ? 'server' : undefined;
+    },
+  },
 };
 
 /**
  * CurrentVersion: CurrentMajorVersionNumber/CurrentMinorVersionNumber (Windows 10+), else
- * CurrentVersion — which Windows 10/11 keep at "6.3" for compatibility, so it is only the fallback.
+ * CurrentVersion — which Windows 10 and 11 keep at "6.3" for compatibility, so a CurrentBuild of
+ * 10240 or more means 10.0 [3P: scripts note "in Win 10, CurrentVersion is still 6.3"];
+ * InstallationType is "Client", "Server", "Server Core" or "Nano Server".
  */
 const CURRENT_VERSION_OS: GuestOsNames = {
   from: 'CurrentVersion',
@@ -396,6 +416,14 @@ const CURRENT_VERSION_OS: GuestOsNames = {
   versionHasBuild: false,
   build: ['CurrentBuild', 'CurrentBuildNumber'],
   productName: 'ProductName',
+  kind: {
+    name: 'InstallationType',
+    read: (data) => {
+      const type = String(data).trim().toLowerCase();
+      if (type === 'client') return 'client';
+      return /^(server|server core|nano server)$/.test(type) ? 'server' : undefined;
+    },
+  },
 };
 
 function guestOsFrom(facts: KeyFacts, names: GuestOsNames): OsVersion | undefined {
@@ -404,7 +432,20 @@ function guestOsFrom(facts: KeyFacts, names: GuestOsNames): OsVersion | undefine
   const minor = numberOf(facts, names.minor);
   const build = names.build.map((name) => textOf(facts, name)).find((found) => found);
   const product = textOf(facts, names.productName);
-  const extra = [build?.fact, product?.fact].filter((f): f is VersionFact => f !== undefined);
+  const kindValue = valueOf(facts, names.kind.name);
+  const kindData = kindValue && typeof kindValue.data !== 'object' ? kindValue.data : undefined;
+  const kind = kindData === undefined ? undefined : names.kind.read(kindData);
+  const kindFact: VersionFact | undefined =
+    kind && kindValue
+      ? {
+          name: kindValue.name,
+          value: String(kindData),
+          provenance: fromLine(kindValue.line, facts.locator),
+        }
+      : undefined;
+  const extra = [build?.fact, product?.fact, kindFact].filter(
+    (f): f is VersionFact => f !== undefined,
+  );
   let os: OsVersion;
   if (major && minor) {
     os = {
@@ -424,9 +465,15 @@ function guestOsFrom(facts: KeyFacts, names: GuestOsNames): OsVersion | undefine
       facts: [version.fact, ...extra],
     };
     if (names.versionHasBuild && match[3] !== undefined) os.build = match[3];
+    const buildNumber = Number(build?.value ?? os.build);
+    if (os.major === 6 && os.minor === 3 && buildNumber >= FIRST_BUILD_OF_10) {
+      os.major = 10;
+      os.minor = 0;
+    }
   }
   if (build) os.build = build.value;
   if (product) os.productName = product.value;
+  if (kind) os.kind = kind;
   return os;
 }
 

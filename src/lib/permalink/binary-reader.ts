@@ -36,10 +36,14 @@ export class BinaryReader {
     return unzigzag(this.varint());
   }
 
-  /** A count of items that take at least one byte each: never more than the bytes left. */
-  count(): number {
+  /**
+   * A count of items that take at least `minBytes` each: never more than the bytes left can
+   * hold, so that nothing is allocated for items a payload only claims.
+   */
+  count(minBytes = 1): number {
     const count = this.varint();
-    if (count > this.remaining) throw new PayloadError('a count is larger than the data');
+    if (count * minBytes > this.remaining)
+      throw new PayloadError('a count is larger than the data');
     return count;
   }
 

@@ -2,14 +2,19 @@
 // schema-encoded, deflate-raw compressed, in the URL fragment (which browsers never send to a server).
 import { assembleSnapshot, snapshotFacts, type KvpSnapshot } from '../kvp/snapshot.ts';
 import { fromBase64url, toBase64url } from './base64url.ts';
-import { MAX_INFLATED_BYTES, deflateRaw, inflateRaw } from './compression.ts';
+import { deflateRaw, inflateRaw } from './compression.ts';
 import { CURRENT_LINK_VERSION, LINK_DECODERS, encodeLinkFacts } from './ladder.ts';
+import {
+  LinkLimitError,
+  LinkTooLargeError,
+  MAX_FRAGMENT_CHARS,
+  checkLinkLimits,
+  limitSentence,
+  type LinkLimit,
+} from './link-limits.ts';
 import { PayloadError } from './payload-error.ts';
 import { PermalinkError } from './permalink-error.ts';
 import { redactSnapshot } from './redact.ts';
-
-/** Far beyond any real link (chat apps cut at ~2000 characters); bounds the work a paste can cause. */
-const MAX_FRAGMENT_CHARS = 2 * 1024 * 1024;
 
 const LINK_FRAGMENT = /^v([0-9]+)\.(.*)$/s;
 
@@ -19,6 +24,8 @@ export const MESSAGES = {
   damaged: 'This link is damaged: it was cut short or changed. Ask for the link again.',
   newer: (version: string) =>
     `This link was made by a newer version of KVP Analyzer (v${version}); this page reads ${readable()} links. Open it with the newer version, or ask for a link made with this one.`,
+  tooLarge: (limit: LinkLimit) =>
+    `This link is larger than KVP Analyzer makes them: ${limitSentence(limit)}. Ask for the exported .reg file instead.`,
 };
 
 function readable(): string {
@@ -30,18 +37,32 @@ export interface EncodeOptions {
   redact?: boolean;
 }
 
-/** The fragment, "#v1.…", for a snapshot; its what-if is `snapshot.given`. */
+/**
+ * The fragment, "#v1.…", for a snapshot; its what-if is `snapshot.given`. Throws LinkTooLargeError
+ * for a snapshot over a limit of link-limits.ts, found while the payload is written.
+ */
 export async function encodePermalink(
   snapshot: KvpSnapshot,
   options: EncodeOptions = {},
 ): Promise<string> {
   const shared = options.redact ? redactSnapshot(snapshot) : snapshot;
-  const { version, payload } = encodeLinkFacts(snapshotFacts(shared));
-  // Every link made must also open: the decoder refuses larger payloads.
-  if (payload.length > MAX_INFLATED_BYTES) {
-    throw new RangeError(`the snapshot is too large for a link (${payload.length} bytes)`);
+  let link: { version: number; payload: Uint8Array };
+  try {
+    const facts = snapshotFacts(shared);
+    // The counts first, so that the message names the key that holds too many values.
+    checkLinkLimits(facts);
+    link = encodeLinkFacts(facts);
+    // Every link made must also open: the payload is read back as a link's would be.
+    LINK_DECODERS.get(link.version)?.(link.payload);
+  } catch (error) {
+    if (error instanceof LinkLimitError) throw new LinkTooLargeError(error.limit);
+    if (!(error instanceof PayloadError)) throw error;
+    // Only a snapshot made by hand, not one of a file, gets here.
+    throw new RangeError(`no file gives this snapshot, so no link may carry it: ${error.message}`, {
+      cause: error,
+    });
   }
-  return `#v${version}.${toBase64url(await deflateRaw(payload))}`;
+  return `#v${link.version}.${toBase64url(await deflateRaw(link.payload))}`;
 }
 
 /** The fragment of a whole URL, of "#v1.…", or of "v1.…". */
@@ -69,10 +90,13 @@ export async function decodePermalink(input: string): Promise<KvpSnapshot> {
     throw new PermalinkError('damaged', MESSAGES.damaged);
   }
   try {
-    if (body.length > MAX_FRAGMENT_CHARS) throw new PayloadError('the link is too long');
-    const payload = await inflateRaw(fromBase64url(body));
-    return assembleSnapshot(decode(payload));
+    // Far beyond any real link (chat apps cut at ~2000 characters): bounds the work a paste causes.
+    if (body.length > MAX_FRAGMENT_CHARS) throw new LinkLimitError({ kind: 'characters' });
+    return assembleSnapshot(decode(inflateRaw(fromBase64url(body))));
   } catch (error) {
+    if (error instanceof LinkLimitError) {
+      throw new PermalinkError('too-large', MESSAGES.tooLarge(error.limit), { cause: error });
+    }
     // Only PayloadError is expected; anything else is still a link this page cannot read.
     throw new PermalinkError('damaged', MESSAGES.damaged, { cause: error });
   }

@@ -5,6 +5,10 @@
 // still equals PhysicalHostName exactly when it did; a GUID VirtualMachineId stays a GUID of the
 // same text form (braces or not). Only the text of kvp-host-names' message and the evidence of
 // kvp-host-names and kvp-virtual-machine-id change; no status and no verdict outcome does.
+// A value is redacted under its name's near misses too ("HostName " with a trailing blank,
+// "H\u043EstName" with a Cyrillic о, "Host\u200BName"): Windows reads them as other values, but
+// their data names the same host.
+import { imitatedName } from '../kvp/look-alike-names.ts';
 import {
   assembleSnapshot,
   snapshotFacts,
@@ -17,6 +21,15 @@ import { redactParts } from './redact-parts.ts';
 const HOST_NAMES = ['HostName', 'PhysicalHostName', 'PhysicalHostNameFullyQualified'];
 const GUEST_NAMES = ['FullyQualifiedDomainName'];
 const ADDRESSES = ['NetworkAddressIPv4', 'NetworkAddressIPv6', 'RDPAddressIPv4', 'RDPAddressIPv6'];
+const VM_NAME = 'VirtualMachineName';
+const VM_ID = 'VirtualMachineId';
+const IDENTIFYING = [...HOST_NAMES, ...GUEST_NAMES, VM_NAME, VM_ID, ...ADDRESSES];
+const IDENTIFYING_BY_LOWER = new Map(IDENTIFYING.map((name) => [name.toLowerCase(), name]));
+
+/** The identifying name a value's name is (in any case), or that it imitates; else undefined. */
+function identifyingName(name: string): string | undefined {
+  return IDENTIFYING_BY_LOWER.get(name.toLowerCase()) ?? imitatedName(name, IDENTIFYING)?.imitates;
+}
 
 /** The n-th redacted VM ID: a well-formed GUID in digits only, so it has no case to keep. */
 function placeholderGuid(n: number): string {
@@ -79,9 +92,8 @@ function mapText(value: ValueFacts, map: (text: string) => string): ValueFacts {
 }
 
 function textsOf(key: KeyFactsInFile, names: readonly string[]): string[] {
-  const wanted = new Set(names.map((n) => n.toLowerCase()));
   return key.values
-    .filter((v) => wanted.has(v.name.toLowerCase()))
+    .filter((v) => names.includes(identifyingName(v.name) ?? ''))
     .flatMap((v) => (typeof v.data === 'string' ? [v.data] : Array.isArray(v.data) ? v.data : []));
 }
 
@@ -138,33 +150,31 @@ export function redactSnapshot(snapshot: KvpSnapshot): KvpSnapshot {
   const addresses = new Placeholders();
   const vmIds = new Placeholders();
   const vmNames = new Placeholders();
-  const is = (value: ValueFacts, names: readonly string[]) =>
-    names.some((n) => n.toLowerCase() === value.name.toLowerCase());
 
   const redactValue = (value: ValueFacts): ValueFacts => {
-    if (is(value, HOST_NAMES)) return mapText(value, (t) => dns.redact(t, 'host'));
-    if (is(value, GUEST_NAMES)) return mapText(value, (t) => dns.redact(t, 'guest'));
-    if (is(value, ['VirtualMachineName'])) {
+    const name = identifyingName(value.name);
+    if (name === undefined) return value;
+    if (HOST_NAMES.includes(name)) return mapText(value, (t) => dns.redact(t, 'host'));
+    if (GUEST_NAMES.includes(name)) return mapText(value, (t) => dns.redact(t, 'guest'));
+    if (name === VM_NAME) {
       return mapText(value, (t) => (t === '' ? t : vmNames.get(t, (n) => `VM${n}`)));
     }
-    if (is(value, ['VirtualMachineId'])) return mapText(value, (t) => redactVmId(t, vmIds));
-    if (is(value, ADDRESSES)) {
-      return mapText(value, (list) =>
-        list
-          .split(';')
-          .map((item) =>
-            item.trim() === ''
-              ? item
-              : addresses.get(
-                  item,
-                  (n) => placeholderAddress(item, n),
-                  item.includes(':') ? 'IPv6' : 'IPv4',
-                ),
-          )
-          .join(';'),
-      );
-    }
-    return value;
+    if (name === VM_ID) return mapText(value, (t) => redactVmId(t, vmIds));
+    // The rest of IDENTIFYING: the addresses.
+    return mapText(value, (list) =>
+      list
+        .split(';')
+        .map((item) =>
+          item.trim() === ''
+            ? item
+            : addresses.get(
+                item,
+                (n) => placeholderAddress(item, n),
+                item.includes(':') ? 'IPv6' : 'IPv4',
+              ),
+        )
+        .join(';'),
+    );
   };
   const redactKey = (key: KeyFactsInFile): KeyFactsInFile => ({
     ...key,

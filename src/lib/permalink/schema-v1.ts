@@ -17,7 +17,9 @@
 //
 // The tables below are frozen for v1: a v1 link names values by position in them. Append only.
 
+import { comparablePath } from '../kvp/paths.ts';
 import {
+  CURRENT_VERSION_NAMES,
   lookAlikeReason,
   type KeyFactsInFile,
   type KeyState,
@@ -26,10 +28,20 @@ import {
   type ValueFacts,
 } from '../kvp/snapshot.ts';
 import type { InputEncoding, InputFormat } from '../kvp/input-format.ts';
-import { REG_BINARY, REG_DWORD, REG_SZ } from '../reg/data.ts';
+import {
+  REG_BINARY,
+  REG_DWORD,
+  REG_DWORD_BIG_ENDIAN,
+  REG_EXPAND_SZ,
+  REG_LINK,
+  REG_MULTI_SZ,
+  REG_QWORD,
+  REG_SZ,
+} from '../reg/data.ts';
 import { BinaryReader } from './binary-reader.ts';
 import { BinaryWriter } from './binary-writer.ts';
 import { formatGuid, parseGuid } from './guid.ts';
+import { KEY_LABELS, LinkBudget } from './link-limits.ts';
 import { PayloadError } from './payload-error.ts';
 
 /** Guest\Parameters and Auto as the catalogue spells them, then the CurrentVersion names kept. */
@@ -245,6 +257,27 @@ export function encodeFactsV1(facts: SnapshotFacts): Uint8Array {
 }
 
 // ---- decoding -----------------------------------------------------------------------------------
+//
+// The decoder accepts exactly what the encoder writes for a snapshot of a file (snapshot.ts
+// buildSnapshot), so that whatever opens can be shown as a file would be: one value per name in
+// a key (names compare case-insensitively, as in the registry) and one per line, earlier writes
+// in file order ending with the value itself, data of a kind its type gives, numbers in range;
+// and no more than link-limits.ts allows, refused by the counts before anything is read.
+
+/** The fewest bytes an item takes, so that a count the bytes left cannot hold is refused early. */
+const MIN_VALUE_BYTES = 3; // nameRef, flags, data (a line can be the flags' NEXT_LINE)
+const MIN_NAMED_BYTES = 2; // nameRef, line
+const MIN_LOOK_ALIKE_BYTES = 4; // pathRef, line, deleted, count
+const MIN_TEXT_BYTES = 1;
+/** parseMajorMinor: up to three digits each. */
+const MAX_WHAT_IF = 999;
+const MAX_DWORD = 0xffffffff;
+const MAX_DECIMAL = 999_999_999_999_999; // DECIMAL's 15 digits
+const MAX_QWORD = 18446744073709551615n;
+/** A REG_QWORD too large for Decimal travels as Text: its canonical decimal, 16–20 digits. */
+const QWORD_TEXT = /^[1-9][0-9]{15,19}$/;
+const TEXT_TYPES = [REG_SZ, REG_EXPAND_SZ, REG_LINK];
+const CURRENT_VERSION_KEPT = new Set(CURRENT_VERSION_NAMES.map((n) => n.toLowerCase()));
 
 export function pick<T>(table: readonly T[], index: number, what: string): T {
   const entry = table[index];
@@ -252,9 +285,49 @@ export function pick<T>(table: readonly T[], index: number, what: string): T {
   return entry;
 }
 
+/** Whether `data` is what decodeData gives for `type` (and kindOf then picks `kind`). */
+function fitsType(type: number, kind: DataKind, value: ValueFacts): boolean {
+  const { data } = value;
+  switch (kind) {
+    case DataKind.Bytes: {
+      const length = value.bytes?.length ?? 0;
+      if (TEXT_TYPES.includes(type) || type === REG_MULTI_SZ) return false;
+      if (type === REG_DWORD || type === REG_DWORD_BIG_ENDIAN) return length !== 4;
+      return type !== REG_QWORD || length !== 8;
+    }
+    case DataKind.Number:
+      return (type === REG_DWORD || type === REG_DWORD_BIG_ENDIAN) && (data as number) <= MAX_DWORD;
+    case DataKind.Decimal:
+      return (TEXT_TYPES.includes(type) || type === REG_QWORD) && Number(data) <= MAX_DECIMAL;
+    case DataKind.Guid:
+      return TEXT_TYPES.includes(type);
+    case DataKind.Text:
+      if (kindOf(data) !== DataKind.Text) return false; // written as a GUID or a decimal
+      if (type !== REG_QWORD) return TEXT_TYPES.includes(type);
+      return QWORD_TEXT.test(data as string) && BigInt(data as string) <= MAX_QWORD;
+    case DataKind.List:
+      return type === REG_MULTI_SZ;
+  }
+}
+
+/** One key's names (case-insensitively) and lines: each may appear once. */
+class KeyEntries {
+  readonly #names = new Set<string>();
+  readonly #lines = new Set<number>();
+
+  add(name: string, line: number): void {
+    const lower = name.toLowerCase();
+    if (this.#names.has(lower)) throw new PayloadError('two values of one key with one name');
+    if (this.#lines.has(line)) throw new PayloadError('two values of one key on one line');
+    this.#names.add(lower);
+    this.#lines.add(line);
+  }
+}
+
 class FactsReader {
   readonly in: BinaryReader;
   #line = 0;
+  readonly #budget = new LinkBudget();
 
   constructor(payload: Uint8Array) {
     this.in = new BinaryReader(payload);
@@ -277,8 +350,15 @@ class FactsReader {
     return at === 0 ? this.in.text() : pick(table, at - 1, what);
   }
 
-  named(): { name: string; line: number }[] {
-    const count = this.in.count();
+  /** A count of items of at least `minBytes` each, within the limits for `key`'s values. */
+  count(minBytes: number, key?: string, before = 0): number {
+    const count = this.in.count(minBytes);
+    this.#budget.take(count, key, before);
+    return count;
+  }
+
+  named(key?: string, before = 0): { name: string; line: number }[] {
+    const count = this.count(MIN_NAMED_BYTES, key, before);
     const out: { name: string; line: number }[] = [];
     for (let i = 0; i < count; i++) {
       const name = this.ref(VALUE_NAMES_V1, 'value name');
@@ -302,7 +382,8 @@ class FactsReader {
     }
     const line = flags & NEXT_LINE ? this.nextLine() : this.line();
     const value: ValueFacts = { name, type, data: null, line };
-    switch ((flags & KIND_MASK) as DataKind) {
+    const kind = (flags & KIND_MASK) as DataKind;
+    switch (kind) {
       case DataKind.Bytes:
         value.bytes = input.blob();
         break;
@@ -323,7 +404,7 @@ class FactsReader {
         value.data = String(input.varint());
         break;
       case DataKind.List: {
-        const count = input.count();
+        const count = input.count(MIN_TEXT_BYTES);
         const list: string[] = [];
         for (let i = 0; i < count; i++) list.push(input.text());
         value.data = list;
@@ -332,11 +413,28 @@ class FactsReader {
       default:
         throw new PayloadError('an unknown kind of data');
     }
-    if (flags & HAS_WRITES) value.writes = this.named();
+    if (!fitsType(type, kind, value)) throw new PayloadError('data that its type cannot hold');
+    if (flags & HAS_WRITES) value.writes = this.writes(value);
     return value;
   }
 
-  key(): KeyFactsInFile {
+  /** The writes of `value`: more than one, in file order, of its name, the last one itself. */
+  writes(value: ValueFacts): { name: string; line: number }[] {
+    const writes = this.named();
+    const lower = value.name.toLowerCase();
+    let line = -1;
+    for (const write of writes) {
+      if (write.name.toLowerCase() !== lower) throw new PayloadError('a write of another name');
+      if (write.line <= line) throw new PayloadError('writes out of file order');
+      line = write.line;
+    }
+    if (writes.length < 2 || line !== value.line) {
+      throw new PayloadError('writes that do not end with the value');
+    }
+    return writes;
+  }
+
+  key(expectedPath: string, label: string, keep?: ReadonlySet<string>): KeyFactsInFile {
     const { in: input } = this;
     const flags = input.byte();
     if ((flags & ~(0x03 | KEY_HAS_LINE | KEY_HAS_DELETED)) !== 0) {
@@ -344,12 +442,42 @@ class FactsReader {
     }
     const state = pick(STATES, flags & 0x03, 'key state');
     const path = this.ref(KEY_PATHS_V1, 'key path');
+    // An absent key keeps the canonical path; a key found in the file, its own spelling of it.
+    if (
+      state === 'absent'
+        ? path !== expectedPath
+        : comparablePath(path) !== comparablePath(expectedPath)
+    ) {
+      throw new PayloadError('a key path that is not the key');
+    }
     const line = flags & KEY_HAS_LINE ? this.line() : null;
-    const count = input.count();
+    if ((line === null) !== (state === 'absent')) throw new PayloadError('a key line out of place');
+    const count = this.count(MIN_VALUE_BYTES, label);
+    if (count > 0 && state !== 'present') throw new PayloadError('values of a key not present');
+    const entries = new KeyEntries();
     const values: ValueFacts[] = [];
-    for (let i = 0; i < count; i++) values.push(this.value());
+    for (let i = 0; i < count; i++) {
+      const value = this.value();
+      if (keep && !keep.has(value.name.toLowerCase())) {
+        throw new PayloadError('a value the snapshot does not keep');
+      }
+      entries.add(value.name, value.line);
+      values.push(value);
+    }
     const key: KeyFactsInFile = { state, path, line, values };
-    if (flags & KEY_HAS_DELETED) key.deletedValues = this.named();
+    if (flags & KEY_HAS_DELETED) {
+      const deleted = this.named(label, count);
+      if (deleted.length === 0 || state !== 'present') {
+        throw new PayloadError('deleted values out of place');
+      }
+      for (const value of deleted) {
+        if (keep && !keep.has(value.name.toLowerCase())) {
+          throw new PayloadError('a value the snapshot does not keep');
+        }
+        entries.add(value.name, value.line);
+      }
+      key.deletedValues = deleted;
+    }
     return key;
   }
 
@@ -360,7 +488,12 @@ class FactsReader {
     const line = this.line();
     const deleted = this.in.byte();
     if (deleted > 1) throw new PayloadError('a flag that is neither 0 nor 1');
-    return { path, line, deleted: deleted === 1, values: this.named() };
+    const values = this.named(path);
+    // A deleted key holds no values (the fold drops them).
+    if (deleted === 1 && values.length > 0) throw new PayloadError('values of a deleted key');
+    const entries = new KeyEntries();
+    for (const value of values) entries.add(value.name, value.line);
+    return { path, line, deleted: deleted === 1, values };
   }
 }
 
@@ -374,17 +507,30 @@ export function decodeFactsV1(payload: Uint8Array): SnapshotFacts {
   if ((givenFlags & ~(GIVEN_GUEST_OS | GIVEN_HOST_VERSION)) !== 0) {
     throw new PayloadError('unknown what-if flags');
   }
+  const pair = () => {
+    const major = input.varint();
+    const minor = input.varint();
+    if (major > MAX_WHAT_IF || minor > MAX_WHAT_IF)
+      throw new PayloadError('a what-if out of range');
+    return { major, minor };
+  };
   const given: SnapshotFacts['given'] = {};
-  if (givenFlags & GIVEN_GUEST_OS) given.guestOs = { major: input.varint(), minor: input.varint() };
-  if (givenFlags & GIVEN_HOST_VERSION) {
-    given.hostVersion = { major: input.varint(), minor: input.varint() };
-  }
-  const parameters = reader.key();
-  const auto = reader.key();
-  const currentVersion = reader.key();
-  const count = input.count();
+  if (givenFlags & GIVEN_GUEST_OS) given.guestOs = pair();
+  if (givenFlags & GIVEN_HOST_VERSION) given.hostVersion = pair();
+  const [parametersPath, autoPath, currentVersionPath] = KEY_PATHS_V1 as [string, string, string];
+  const parameters = reader.key(parametersPath, KEY_LABELS[0]);
+  const auto = reader.key(autoPath, KEY_LABELS[1]);
+  const currentVersion = reader.key(currentVersionPath, KEY_LABELS[2], CURRENT_VERSION_KEPT);
+  const count = reader.count(MIN_LOOK_ALIKE_BYTES);
   const lookAlikes: LookAlikeFacts[] = [];
-  for (let i = 0; i < count; i++) lookAlikes.push(reader.lookAlike());
+  const paths = new Set<string>();
+  for (let i = 0; i < count; i++) {
+    const key = reader.lookAlike();
+    const comparable = comparablePath(key.path);
+    if (paths.has(comparable)) throw new PayloadError('one look-alike key twice');
+    paths.add(comparable);
+    lookAlikes.push(key);
+  }
   input.end();
   return { input: { format, encoding }, parameters, auto, currentVersion, lookAlikes, given };
 }

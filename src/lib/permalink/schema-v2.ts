@@ -4,7 +4,8 @@
 // VM. Written only when v1 cannot carry the facts: a .reg export's link stays v1.
 //
 //   payload  = blob(v1 payload) format:u8 encoding:u8 keyExt×3 parts:u8 [linux] [host] [vm]
-//   keyExt   = flags:u8 (1 not-collected, 2 locator, 4 types shown) [locator] [count (index shown:u8)*]
+//   keyExt   = flags:u8 (1 not-collected, 2 locator, 4 types shown, 8 shared lines) [locator]
+//              [count (index shown:u8)*] [line*]
 //   locator  = kind:u8 (1 record, 2 item, 3 place) text
 //   linux    = count pool* count (text text)* notes
 //   pool     = number:u8 (5: none) from:u8 name size:varint flags:u8 (1 mtime, 2 mode, 4 records
@@ -48,6 +49,8 @@ const NO_POOL = 5;
 const KEY_NOT_COLLECTED = 1;
 const KEY_LOCATOR = 2;
 const KEY_SHOWN = 4;
+/** The values share lines (one-line JSON): v1 holds them at lines 1, 2, …; their own follow. */
+const KEY_LINES = 8;
 const PART_LINUX = 1;
 const PART_HOST = 2;
 const PART_VM = 4;
@@ -75,12 +78,28 @@ export function fitsV1(facts: SnapshotFacts): boolean {
 }
 
 /** The facts as v1 writes them: what v1 has no place for is left to the extension. */
+/**
+ * Whether v1 cannot hold a key's values at their own lines: several on one line (JSON written
+ * with -Compress), which a .reg file never has. Then v1 holds them at lines 1, 2, … and the
+ * extension their own lines (only for values written once: an earlier write names its line).
+ */
+function sharesLines(key: KeyFactsInFile): boolean {
+  const lines = new Set(key.values.map((v) => v.line));
+  return lines.size < key.values.length && key.values.every((v) => !v.writes) && !key.deletedValues;
+}
+
+/** The facts as v1 writes them: what v1 has no place for is left to the extension. */
 function v1Part(facts: SnapshotFacts): SnapshotFacts {
-  const key = ({ locator: _locator, ...k }: KeyFactsInFile): KeyFactsInFile => ({
-    ...k,
-    state: k.state === 'not-collected' ? 'absent' : k.state,
-    values: k.values.map(({ typeShown: _shown, ...value }) => value),
-  });
+  const key = ({ locator: _locator, ...k }: KeyFactsInFile): KeyFactsInFile => {
+    const renumber = sharesLines(k);
+    return {
+      ...k,
+      state: k.state === 'not-collected' ? 'absent' : k.state,
+      values: k.values.map(({ typeShown: _shown, ...value }, i) =>
+        renumber ? { ...value, line: i + 1 } : value,
+      ),
+    };
+  };
   return {
     input: { format: 'none', encoding: 'utf-8' },
     parameters: key(facts.parameters),
@@ -143,18 +162,22 @@ class ExtensionWriter {
       v.typeShown ? [{ index, shown: v.typeShown }] : [],
     );
     const locator = key.locator && key.locator.kind !== 'line' ? key.locator : undefined;
+    const lines = sharesLines(key);
     this.out.byte(
       (key.state === 'not-collected' ? KEY_NOT_COLLECTED : 0) |
         (locator ? KEY_LOCATOR : 0) |
-        (shown.length > 0 ? KEY_SHOWN : 0),
+        (shown.length > 0 ? KEY_SHOWN : 0) |
+        (lines ? KEY_LINES : 0),
     );
     if (locator) this.locator(locator);
-    if (shown.length === 0) return;
-    this.out.varint(shown.length);
-    for (const { index, shown: how } of shown) {
-      this.out.varint(index);
-      this.out.byte(SHOWN.indexOf(how));
+    if (shown.length > 0) {
+      this.out.varint(shown.length);
+      for (const { index, shown: how } of shown) {
+        this.out.varint(index);
+        this.out.byte(SHOWN.indexOf(how));
+      }
     }
+    if (lines) for (const value of key.values) this.out.varint(value.line);
   }
 
   notes(notes: readonly InputNote[]): void {
@@ -310,7 +333,7 @@ class ExtensionReader {
   }
 
   key(key: KeyFactsInFile): KeyFactsInFile {
-    const flags = this.flags(KEY_NOT_COLLECTED | KEY_LOCATOR | KEY_SHOWN);
+    const flags = this.flags(KEY_NOT_COLLECTED | KEY_LOCATOR | KEY_SHOWN | KEY_LINES);
     const out: KeyFactsInFile = { ...key, values: [...key.values] };
     if (flags & KEY_NOT_COLLECTED) {
       if (key.state !== 'absent' || key.line !== null)
@@ -326,6 +349,13 @@ class ExtensionReader {
         if (!value) throw new PayloadError('a type shown for no value');
         out.values[index] = { ...value, typeShown: pick(SHOWN, this.input.byte(), 'type shown') };
       }
+    }
+    if (flags & KEY_LINES) {
+      out.values.forEach((value, i) => {
+        if (value.line !== i + 1 || value.writes) throw new PayloadError('lines out of place');
+        out.values[i] = { ...value, line: this.input.varint() };
+      });
+      if (!sharesLines(out)) throw new PayloadError('lines of their own, written as shared');
     }
     return out;
   }

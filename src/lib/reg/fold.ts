@@ -1,12 +1,18 @@
 // Ops in file order → the keys and values they leave behind (reg-format.md §2.7, §3).
 import { foldHash } from './fold-hash';
 import { normalizeKeyPath } from './key-line';
+import { KeyTree, type KeyNode } from './key-tree';
 import type { RegDocument, RegKey, RegOp, RegValue } from './types';
 import { ParsedValue } from './value';
 
 const EMPTY = new Uint8Array(0);
 /** Keys with at least this many values get a name index; below it a scan is cheaper. */
 const INDEX_FROM = 16;
+
+/** Counts the steps of a fold, for tests that prove it linear by counting (never by timing). */
+export interface FoldMeter {
+  steps: number;
+}
 
 /**
  * Registry names compare case-insensitively; ASCII is compared without lowercasing copies. Names
@@ -41,13 +47,16 @@ function sameName(a: string, b: string): boolean {
  * later `[key]` recreates it. Parent keys a path implies are not listed. `pathHashes`, index for
  * index with `ops`, holds the foldHash of key ops' paths the parser already took
  * (RegLineParser.pathHashes). The keys hold the ops' values themselves, or a renamed copy.
+ * Linear in the ops: `meter`, when given, gets the steps counted.
  */
 export function foldOps(
   ops: readonly RegOp[],
   pathHashes: readonly (number | undefined)[] = [],
+  meter?: FoldMeter,
 ): RegKey[] {
   const fold = new Fold();
   for (let i = 0; i < ops.length; i++) fold.op(ops[i] as RegOp, pathHashes[i]);
+  if (meter) meter.steps += ops.length + fold.steps;
   return fold.keys;
 }
 
@@ -68,24 +77,36 @@ class Fold {
   // The ops of one key block share one path string: look the key up once per block.
   private lastPath: string | null = null;
   private lastKey: RegKey | null = null;
+  /**
+   * The keys by name, made at the first `[-key]` (most files delete nothing). Its marked nodes
+   * are the keys a deletion would change (not deleted, or holding values): a `[-key]` sweeps
+   * only those, so deleting costs what was written since, not the number of keys.
+   */
+  private tree: KeyTree<RegKey> | null = null;
+  private readonly nodes = new Map<RegKey, KeyNode<RegKey>>();
+  /** `overwritten` arrays this fold made: a later rewrite appends to them instead of copying. */
+  private readonly ownLines = new WeakSet<number[]>();
+  private copied = 0;
+
+  get steps(): number {
+    return this.copied + (this.tree?.steps ?? 0);
+  }
 
   op(op: RegOp, pathHash: number | undefined): void {
     switch (op.op) {
       case 'key': {
         const key = this.keyFor(op.path, op.line, pathHash);
-        if (key.deleted) delete key.deleted;
+        if (key.deleted) {
+          delete key.deleted;
+          this.changed(key);
+        }
         break;
       }
       case 'deleteKey': {
         const key = this.keyFor(op.path, op.line, pathHash);
-        const prefix = op.path.toLowerCase() + '\\';
-        for (const k of this.keys) {
-          if (k === key || k.path.toLowerCase().startsWith(prefix)) {
-            k.deleted = true;
-            k.values = [];
-            this.valueIndex.delete(k);
-          }
-        }
+        const tree = this.tree ?? this.makeTree();
+        // The key and every key whose path starts with its path and a backslash.
+        tree.sweep(this.nodes.get(key) as KeyNode<RegKey>, this.deleteKey);
         break;
       }
       case 'value': {
@@ -120,10 +141,38 @@ class Fold {
       if (this.byHash.has(hash)) this.collided.set(path.toLowerCase(), key);
       else this.byHash.set(hash, key);
       this.keys.push(key);
+      if (this.tree) this.place(this.tree, key);
     }
     this.lastPath = path;
     this.lastKey = key;
     return key;
+  }
+
+  private readonly deleteKey = (key: RegKey): void => {
+    key.deleted = true;
+    key.values = [];
+    this.valueIndex.delete(key);
+  };
+
+  private makeTree(): KeyTree<RegKey> {
+    const tree = new KeyTree<RegKey>();
+    for (const key of this.keys) this.place(tree, key);
+    this.tree = tree;
+    return tree;
+  }
+
+  /** Files a key in the tree, marked: no key is deleted before the tree is made. */
+  private place(tree: KeyTree<RegKey>, key: RegKey): void {
+    const node = tree.node(key.path);
+    node.item = key;
+    this.nodes.set(key, node);
+    tree.mark(node);
+  }
+
+  /** The next `[-key]` above `key` must visit it: it is no longer deleted and empty. */
+  private changed(key: RegKey): void {
+    const node = this.tree && this.nodes.get(key);
+    if (node) this.tree?.mark(node);
   }
 
   /** Index of the value named `name` (case-insensitive) in `key`, or −1. */
@@ -151,12 +200,21 @@ class Fold {
     const at = this.find(key, value.name);
     const earlier = at === -1 ? undefined : key.values[at];
     if (!earlier) {
+      if (key.values.length === 0) this.changed(key);
       this.valueIndex.get(key)?.set(value.name.toLowerCase(), key.values.length);
       key.values.push(value);
       return;
     }
+    // The value replaced leaves the key here, so its list can grow into the new one's: copied
+    // once per value, not once per rewrite (which made rewriting one value n times quadratic).
+    let overwritten = earlier.overwritten;
+    if (!this.ownLines.has(overwritten)) {
+      this.copied += overwritten.length;
+      overwritten = [...overwritten];
+      this.ownLines.add(overwritten);
+    }
+    overwritten.push(earlier.line);
     // The op keeps the name as its line wrote it; the key keeps the first spelling.
-    const overwritten = [...earlier.overwritten, earlier.line];
     key.values[at] =
       value instanceof ParsedValue
         ? value.renamed(earlier.name, overwritten)

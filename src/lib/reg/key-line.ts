@@ -69,7 +69,7 @@ export function parseKeyLine(text: string, start: number, end: number): KeyLine 
         deleting ? '[-' : '['
       }" makes the root unknown to Windows, which ${
         deleting ? 'deletes nothing' : 'creates nothing'
-      } and drops the values that follow (§2.1 K2/K13)`,
+      } and drops the values that follow`,
     };
   }
   // The usual key line: the path as written, one slice (not a concatenation that every later

@@ -3,6 +3,7 @@ import { DETECT_HEAD_BYTES, LITTLE_ENDIAN, detectUnicode } from './decode';
 import { foldOps } from './fold';
 import { readHeader } from './header';
 import { parseKeyLine } from './key-line';
+import { KeyTree } from './key-tree';
 import { RegLineParser } from './line-parser';
 import { buildDocument, failedDocument, parseReg } from './parse';
 import { StreamDecoder } from './stream-decoder';
@@ -12,37 +13,58 @@ import type { Diagnostic, RegDocument, RegFormat, RegOp } from './types';
 /**
  * The keys scanKvp keeps (kvp-reference): `\Microsoft\Windows NT\CurrentVersion` itself, where
  * the guest's OS version is (not its many subkeys), and every path that mentions
- * `Virtual Machine` or `VirtualMachine` anywhere, case-insensitively: the real
- * `HKLM\SOFTWARE\Microsoft\Virtual Machine\…` keys and the look-alikes the analyzer flags
- * (`…\Wow6432Node\Microsoft\Virtual Machine\…`, the same under HKEY_CURRENT_USER, …).
+ * `Virtual Machine`, `VirtualMachine` or `\Guest\Parameter` anywhere, case-insensitively: the real
+ * `HKLM\SOFTWARE\Microsoft\Virtual Machine\…` keys and every look-alike the analyzer flags
+ * (`…\Wow6432Node\Microsoft\Virtual Machine\…`, the same under HKEY_CURRENT_USER,
+ * `HKLM\SOFTWARE\Microsoft\Guest\Parameters`, …). The snapshot reads look-alikes only among
+ * these keys, so the fast path and a full parse give the same analysis.
  */
 export function isKvpKeyPath(path: string): boolean {
   const lower = path.toLowerCase();
   return (
     lower.includes('virtual machine') ||
     lower.includes('virtualmachine') ||
+    lower.includes('\\guest\\parameter') ||
     lower.endsWith('\\microsoft\\windows nt\\currentversion')
   );
 }
 
 /**
+ * The keys the analysis reads whether or not the file writes them: a deletion above one of them
+ * (`[-HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft]`) says the file deletes it, so it is kept too.
+ */
+const ANALYSED_PATHS = [
+  'hkey_local_machine\\software\\microsoft\\virtual machine\\guest\\parameters',
+  'hkey_local_machine\\software\\microsoft\\virtual machine\\auto',
+  'hkey_local_machine\\software\\microsoft\\windows nt\\currentversion',
+];
+
+/**
  * Picks, in file order, the ops scanKvp keeps: those on kept paths (isKvpKeyPath), and each
- * deletion of a key above a kept key seen before it — `[-HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft]`
- * deletes Guest\Parameters too (§3), so the fold must see it.
+ * deletion of a key above a kept key seen before it or above a key the analysis reads —
+ * `[-HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft]` deletes Guest\Parameters too (§3), so the fold
+ * must see it.
  */
 class KvpOpFilter {
-  /** Lowercased kept paths met so far. */
-  private readonly seen = new Set<string>();
+  /** Kept paths met so far, and the ones the analysis always reads: a deletion looks below its own path only. */
+  private readonly seen = new KeyTree<never>();
+  // The ops of one key block share one path string: it is tested once per block.
+  private lastPath: string | null = null;
+  private lastKept = false;
+
+  constructor() {
+    for (const path of ANALYSED_PATHS) this.seen.node(path);
+  }
 
   keep(op: RegOp): boolean {
-    if (isKvpKeyPath(op.path)) {
-      this.seen.add(op.path.toLowerCase());
-      return true;
+    if (op.path !== this.lastPath) {
+      this.lastPath = op.path;
+      this.lastKept = isKvpKeyPath(op.path);
+      if (this.lastKept) this.seen.node(op.path);
     }
-    if (op.op !== 'deleteKey') return false;
-    const prefix = op.path.toLowerCase() + '\\';
-    for (const path of this.seen) if (path.startsWith(prefix)) return true;
-    return false;
+    if (this.lastKept) return true;
+    // Nodes are made only for kept paths: one below this path means a kept key is deleted.
+    return op.op === 'deleteKey' && this.seen.find(op.path)?.children !== undefined;
   }
 }
 
@@ -220,6 +242,14 @@ class Utf16Scanner {
   private crAt = -1;
   /** Window start of the lines that may leave a hex continuation open (§2.4, see runStart). */
   private bodyStart = 0;
+  // The last runStart (`runQuery` → `runFrom`) and the replay of its run up to `replayTo`: a run
+  // of lines that may continue is walked back and replayed once, not once per key line after it
+  // (20,000 `[-key]\` lines took 97 s). Window positions; −1 when there is none.
+  private runQuery = -1;
+  private runFrom = -1;
+  private replay: RegLineParser | null = null;
+  private replayFrom = -1;
+  private replayTo = -1;
   /** Bytes not yet in a window: an odd trailing byte, and the carried lines. */
   private carry: Uint8Array = new Uint8Array(0);
   /** Reused backing store of windows that need a copy (carry + piece). */
@@ -363,7 +393,14 @@ class Utf16Scanner {
       if (this.keyLine(lineStart, bracket, stop)) continue; // a kept block starts here
       this.pos = next;
     }
-    return last || this.keepFrom(this.feeding ? this.pos : this.runStart(this.pos));
+    if (last) return true;
+    if (!this.feeding) {
+      // A run that may leave a continuation open goes on into the next piece: its replay is
+      // carried, not its lines (a 200 MB hex value is one such run).
+      const from = this.runStart(this.pos);
+      if (from < this.pos) this.replayed(from, this.pos);
+    }
+    return this.keepFrom(this.pos);
   }
 
   /** Carries the window from unit `from` (and the odd byte after it) into the next one. */
@@ -378,6 +415,13 @@ class Utf16Scanner {
     this.pos -= from;
     this.lineAt = this.pos;
     this.bodyStart = Math.max(0, this.bodyStart - from);
+    this.replayFrom -= from;
+    this.replayTo -= from;
+    if (this.replayTo < 0) this.replay = null;
+    this.runQuery -= from;
+    this.runFrom -= from;
+    // A run that started before the window is known only by its replay.
+    if (this.runQuery < 0 || (this.runFrom < 0 && !this.replay)) this.runQuery = -1;
     return true;
   }
 
@@ -533,7 +577,13 @@ class Utf16Scanner {
     const units = this.units;
     let from = start;
     let cur = start;
-    while (cur > this.bodyStart) {
+    for (;;) {
+      if (cur === this.runQuery) {
+        // The walk from here on is the last one's (which may have begun in an earlier piece).
+        if (this.runFrom < cur) from = this.runFrom;
+        break;
+      }
+      if (cur <= this.bodyStart) break;
       const p = this.previousLineStart(cur);
       const end = this.lineEnd(p);
       let q = p;
@@ -546,6 +596,8 @@ class Utf16Scanner {
       from = p;
       cur = p;
     }
+    this.runQuery = start;
+    this.runFrom = from;
     return from;
   }
 
@@ -564,15 +616,32 @@ class Utf16Scanner {
   /** Whether the line at `start` is swallowed by a continuation left open before it (X9). */
   private swallowed(start: number): boolean {
     const from = this.runStart(start);
-    if (from === start) return false;
-    const replay = new RegLineParser({ unicodeStrings: this.unicodeStrings });
-    for (let p = from; p < start;) {
+    return from !== start && this.replayed(from, start).continuing;
+  }
+
+  /**
+   * A parser that has read the lines `[from, to)`: the last replay's when it read the start of
+   * this run (then only the lines after those it read are new), else a new one.
+   */
+  private replayed(from: number, to: number): RegLineParser {
+    if (!this.replay || this.replayFrom !== from || this.replayTo > to) {
+      this.replay = new RegLineParser({ unicodeStrings: this.unicodeStrings });
+      this.replayFrom = from;
+      this.replayTo = from;
+    }
+    const replay = this.replay;
+    for (let p = this.replayTo; p < to;) {
       const end = this.lineEnd(p);
       const t = this.text(p, end);
       replay.line(t, 0, t.length, 0);
       p = this.nextLine(end, true);
     }
-    return replay.continuing;
+    this.replayTo = to;
+    // Only `continuing` is read: what it parsed is dropped, so a long run keeps no memory.
+    replay.ops.length = 0;
+    replay.pathHashes.length = 0;
+    replay.diagnostics.length = 0;
+    return replay;
   }
 
   private text(start: number, end: number): string {
@@ -589,14 +658,36 @@ class Utf16Scanner {
 
 /**
  * Whether the key line's units `[from, to)` may name a kept path: they hold `virtual machine`,
- * `virtualmachine` or `currentversion` (ASCII, any case), all found from their `v` by native
- * searches. A cheap test that spares decoding the other key lines. Non-ASCII units need no look:
+ * `virtualmachine` or `currentversion` (ASCII, any case), all found from their `v`, or
+ * `\guest\parameter`, found from its `g`, by native searches. A cheap test that spares decoding the other key lines. Non-ASCII units need no look:
  * the only ones whose lowercase holds ASCII are U+0130 (→ "i\u0307", an i with a combining dot
  * that breaks any word) and U+212A KELVIN SIGN (→ "k", in no kept word).
  */
 function mayBeKept(units: Uint16Array, from: number, to: number): boolean {
   const line = units.subarray(from, to);
-  return wordAroundV(line, 0x76) || wordAroundV(line, 0x56); // v, V
+  return (
+    wordAroundV(line, 0x76) || // v
+    wordAroundV(line, 0x56) || // V
+    guestParameterAt(line, 0x67) || // g
+    guestParameterAt(line, 0x47) // G
+  );
+}
+
+/** `\guest\parameter` (any case) from one of the line's `g`s. */
+function guestParameterAt(line: Uint16Array, g: number): boolean {
+  const to = line.length;
+  for (let j = line.indexOf(g); j !== -1; j = line.indexOf(g, j + 1)) {
+    if (
+      j > 0 &&
+      line[j - 1] === BACKSLASH &&
+      matchWord(line, j, to, 'guest') &&
+      line[j + 5] === BACKSLASH &&
+      matchWord(line, j + 6, to, 'parameter')
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function wordAroundV(line: Uint16Array, v: number): boolean {

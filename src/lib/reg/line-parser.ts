@@ -171,7 +171,7 @@ export class RegLineParser {
         line,
         p - start + 1,
         'error',
-        `the ${valueLabel(this.pendingName)} from line ${this.pendingLine} is dropped — a "#" line interrupts its continuation; Windows reads the following lines normally (§2.4 X3/X11c)`,
+        `the ${valueLabel(this.pendingName)} from line ${this.pendingLine} is dropped — a "#" line interrupts its continuation; Windows reads the following lines normally`,
       );
       return;
     }
@@ -187,7 +187,7 @@ export class RegLineParser {
         line,
         p - start + 1,
         'error',
-        `the ${valueLabel(this.pendingName)} from line ${this.pendingLine} is dropped — its line ends with ",\\" but this line does not continue it with hex bytes; ${what} (§2.4 X9/X11)`,
+        `the ${valueLabel(this.pendingName)} from line ${this.pendingLine} is dropped — its line ends with ",\\" but this line does not continue it with hex bytes; ${what}`,
       );
       return;
     }
@@ -521,7 +521,7 @@ export class RegLineParser {
         c === BACKSLASH
           ? this.hexError(
               q,
-              'the "\\" must follow a comma ("…,20,\\"); Windows drops the value and reads the next line on its own (§2.4 X8/X10)',
+              'the "\\" must follow a comma ("…,20,\\"); Windows drops the value and reads the next line on its own',
             )
           : this.hexError(
               q,
@@ -558,7 +558,7 @@ export class RegLineParser {
     return this.hexError(
       p,
       c === HASH
-        ? 'a "#" after the continuation "\\" is not a comment; Windows drops the value (§2.4)'
+        ? 'a "#" after the continuation "\\" is not a comment; Windows drops the value'
         : 'a "\\" inside hex data is only allowed at the end of a line; Windows drops the value',
     );
   }

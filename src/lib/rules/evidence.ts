@@ -1,62 +1,36 @@
-// Builds Evidence entries from snapshot facts, so every rule reports values the same way.
+// Lists in results stay bounded whatever the input holds (a crafted file may give a key 150,000
+// values): evidence and the names a message lists stop after a few, saying how many more there are.
 
-import { describeProvenance } from '../kvp/provenance.ts';
-import type { SnapshotValue, VersionFact } from '../kvp/snapshot.ts';
 import type { Evidence } from './types.ts';
 
-/** "6 (REG_DWORD)", "\"ten\" (REG_SZ)", "hex:01,00 (REG_BINARY)". */
-export function showValue(value: SnapshotValue): string {
-  const { data } = value;
-  const shown =
-    data === null
-      ? `hex:${value.hex ?? ''}`
-      : typeof data === 'number'
-        ? String(data)
-        : Array.isArray(data)
-          ? JSON.stringify(data)
-          : `"${data}"`;
-  return `${shown} (${value.typeName})`;
+/** Evidence items a result keeps at most; the last one says how many more there were. */
+export const MAX_EVIDENCE = 50;
+/** Names a message lists at most. */
+export const MAX_LISTED = 10;
+
+/** The first items of a list, as evidence, and one item counting the rest. */
+export function boundedEvidence<T>(
+  items: readonly T[],
+  toEvidence: (item: T) => Evidence,
+): Evidence[] {
+  const shown = items.length > MAX_EVIDENCE ? MAX_EVIDENCE - 1 : items.length;
+  const evidence: Evidence[] = [];
+  for (let i = 0; i < shown; i++) evidence.push(toEvidence(items[i] as T));
+  if (shown < items.length) {
+    evidence.push({
+      name: '…',
+      actual: `${(items.length - shown).toLocaleString('en-US')} more`,
+      expected: '',
+      source: 'not listed here',
+      line: null,
+    });
+  }
+  return evidence;
 }
 
-/** Evidence for a value of a key; a missing value says so. */
-export function valueEvidence(
-  name: string,
-  value: SnapshotValue | undefined,
-  expected: string,
-): Evidence {
-  if (!value) return { name, actual: '(missing)', expected, source: 'not in the file', line: null };
-  return {
-    name: value.name,
-    actual: showValue(value),
-    expected,
-    source: `line ${value.line}`,
-    line: value.line,
-  };
-}
-
-/** Evidence for a version fact read from the file or given by the user. */
-export function factEvidence(fact: VersionFact, expected: string): Evidence {
-  return {
-    name: fact.name,
-    actual: fact.value,
-    expected,
-    source: describeProvenance(fact.provenance),
-    line: fact.provenance.kind === 'file' ? fact.provenance.line : null,
-  };
-}
-
-/** Evidence for a key (present, deleted or absent). */
-export function keyEvidence(
-  path: string,
-  state: string,
-  line: number | null,
-  expected: string,
-): Evidence {
-  return {
-    name: path,
-    actual: state,
-    expected,
-    source: line === null ? 'not in the file' : `line ${line}`,
-    line,
-  };
+/** "a, b, c" or "a, b, … and 12 more". */
+export function nameList(names: readonly string[]): string {
+  if (names.length <= MAX_LISTED) return names.join(', ');
+  const rest = names.length - (MAX_LISTED - 1);
+  return `${names.slice(0, MAX_LISTED - 1).join(', ')} and ${rest.toLocaleString('en-US')} more`;
 }

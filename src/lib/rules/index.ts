@@ -5,16 +5,39 @@ import { parseMajorMinor } from '../kvp/os-versions.ts';
 import { buildSnapshot, withGiven, type KvpSnapshot, type WhatIf } from '../kvp/snapshot.ts';
 import type { RegDocument } from '../reg/types.ts';
 import { runPacks } from './engine.ts';
+import { guestSupportPack } from './packs/guest-support.ts';
+import { hostPlatformPack } from './packs/host-platform.ts';
 import { kb3004908Pack } from './packs/wu-ic-kb3004908.ts';
 import { kvpIntegrityPack } from './packs/kvp-integrity.ts';
+import { nestingPack } from './packs/nesting.ts';
 import { servicingPack } from './packs/wu-ic-servicing.ts';
-import type { CheckResult, Evidence, RulePack, Verdict } from './types.ts';
+import type { CheckResult, RulePack, Verdict } from './types.ts';
 
-export type { CheckResult, CheckStatus, Evidence, Rule, RulePack, Verdict } from './types.ts';
+export type {
+  CheckResult,
+  CheckStatus,
+  Evidence,
+  Fix,
+  Reference,
+  Rule,
+  RulePack,
+  Tone,
+  Verdict,
+} from './types.ts';
 export type { KvpSnapshot, WhatIf } from '../kvp/snapshot.ts';
 
-/** Verdicts come out in this order. */
-export const RULE_PACKS: readonly RulePack[] = [kb3004908Pack, servicingPack, kvpIntegrityPack];
+/**
+ * Verdicts come out in this order: today's questions first (how ICs reach the guest, whether it is
+ * supported, whether the values hold), then what it runs on, and the 2014 update last.
+ */
+export const RULE_PACKS: readonly RulePack[] = [
+  servicingPack,
+  guestSupportPack,
+  kvpIntegrityPack,
+  hostPlatformPack,
+  nestingPack,
+  kb3004908Pack,
+];
 
 /** The pack of a check or verdict, by its id. */
 export function rulePack(id: string): RulePack | undefined {
@@ -61,33 +84,19 @@ export function analyze(
   return { input: { ...snapshot.input }, snapshot, checks, verdicts };
 }
 
-export interface AnalyzeJson {
-  input: KvpSnapshot['input'];
-  snapshot: KvpSnapshot;
-  checks: {
-    id: string;
-    pack: string;
-    status: CheckResult['status'];
-    title: string;
-    message: string;
-    evidence: Evidence[];
-  }[];
-  verdicts: Verdict[];
-}
+export type AnalyzeJson = Pick<AnalysisResult, 'input' | 'snapshot' | 'checks' | 'verdicts'>;
 
-/** The JSON the CLI prints and the page offers as a download (fixes are not part of it). */
+/** The JSON the CLI prints and the page offers as a download. */
 export function toAnalyzeJson(result: AnalysisResult): AnalyzeJson {
   return {
     input: { format: result.input.format, encoding: result.input.encoding },
     snapshot: result.snapshot,
-    checks: result.checks.map(({ id, pack, status, title, message, evidence }) => ({
-      id,
-      pack,
-      status,
-      title,
-      message,
-      evidence,
-    })),
-    verdicts: result.verdicts.map(({ pack, outcome, reason }) => ({ pack, outcome, reason })),
+    checks: result.checks,
+    verdicts: result.verdicts,
   };
+}
+
+/** Whether a verdict asks the reader to act: its tone is attention or bad. */
+export function needsAttention(verdict: Verdict): boolean {
+  return verdict.tone === 'attention' || verdict.tone === 'bad';
 }

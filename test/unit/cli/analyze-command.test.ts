@@ -10,37 +10,52 @@ const offered = utf16le(vmExport([6, 1], { major: 6, minor: 4 }));
 const healthyModern = utf16le(vmExport([10, 0], {}));
 const noParameters = utf16le(vmExport([6, 1], null));
 
+/** The KB3004908 verdict of an analyze --json output. */
+function kb(json: { verdicts: { pack: string; outcome: string }[] }) {
+  const verdict = json.verdicts.find((v) => v.pack === 'wu-ic-kb3004908');
+  if (!verdict) throw new Error('no KB3004908 verdict');
+  return verdict;
+}
+
 describe('kvp-analyzer analyze', () => {
   afterEach(() => {
     delete process.env.NO_COLOR;
   });
 
-  it('prints the documented JSON with a trailing newline; exit 1 when a check failed', async () => {
+  it('prints the documented JSON with a trailing newline; exit 0 when no verdict needs attention', async () => {
     const io = fakeIo({ 'vm.reg': healthyModern });
-    expect(await analyzeCommand(['vm.reg', '--json'], io)).toBe(1);
+    // A healthy modern guest is not offered a 2014 update: a neutral verdict, not a failure.
+    expect(await analyzeCommand(['vm.reg', '--json'], io)).toBe(0);
     expect(io.out.endsWith('}\n')).toBe(true);
     const json = JSON.parse(io.out);
     expect(Object.keys(json)).toEqual(['input', 'snapshot', 'checks', 'verdicts']);
     expect(json.input).toEqual({ format: 'regedit5', encoding: 'utf-16le' });
-    expect(json.verdicts.map((v: { outcome: string }) => v.outcome)).toEqual([
-      'not-offered',
-      'os-updates',
-      'healthy',
-    ]);
+    expect(
+      Object.fromEntries(
+        json.verdicts.map((v: { pack: string; outcome: string }) => [v.pack, v.outcome]),
+      ),
+    ).toEqual({
+      'wu-ic-servicing': 'os-updates',
+      'guest-support': 'depends-on-host-release',
+      'kvp-integrity': 'healthy',
+      'host-platform': 'windows-server',
+      nesting: 'not-nested',
+      'wu-ic-kb3004908': 'not-offered',
+    });
     expect(io.out).toContain('\n  "input": {');
   });
 
-  it('exits 0 when no check failed', async () => {
+  it('exits 1 when a verdict needs attention: the 2014 sample’s 6.4 host values look edited', async () => {
     const io = fakeIo({ 'vm.reg': offered });
-    expect(await analyzeCommand(['--json', 'vm.reg'], io)).toBe(0);
-    expect(JSON.parse(io.out).verdicts[0].outcome).toBe('offered');
+    expect(await analyzeCommand(['--json', 'vm.reg'], io)).toBe(1);
+    expect(kb(JSON.parse(io.out)).outcome).toBe('offered');
   });
 
   it('applies --guest-os and --host-version', async () => {
     const io = fakeIo({ 'vm.reg': utf16le(vmExport(null, { major: 10, minor: 0 })) });
     await analyzeCommand(['vm.reg', '--json', '--guest-os', '6.2', '--host-version=6.4'], io);
     const json = JSON.parse(io.out);
-    expect(json.verdicts[0]).toMatchObject({ outcome: 'offered' });
+    expect(kb(json)).toMatchObject({ outcome: 'offered' });
     expect(json.snapshot.given).toEqual({
       guestOs: { major: 6, minor: 2 },
       hostVersion: { major: 6, minor: 4 },
@@ -77,12 +92,14 @@ describe('kvp-analyzer analyze', () => {
     expect(await analyzeCommand(['vm.reg'], io)).toBe(1);
     const text = io.out;
     expect(text.indexOf('Verdicts')).toBeLessThan(text.indexOf('Failed ('));
-    expect(text.indexOf('Failed (')).toBeLessThan(text.indexOf('Skipped ('));
-    expect(text.indexOf('Skipped (')).toBeLessThan(text.indexOf('Passed ('));
-    expect(text).toContain('wu-ic-kb3004908: not-offered');
+    expect(text.indexOf('Failed (')).toBeLessThan(text.indexOf('Passed ('));
+    expect(text.indexOf('Passed (')).toBeLessThan(text.indexOf('Skipped ('));
+    expect(text).toContain('KB3004908: Not offered');
+    expect(text).toContain('Fix: Turn on Data Exchange for this VM on the Hyper-V host;');
     expect(text).toContain(
-      'Fix: On the host: Enable-VMIntegrationService -VMName <vm> -Name "Key-Value Pair Exchange".',
+      "      On the Hyper-V host:\n        $vmName = Read-Host 'Name of the virtual machine in Hyper-V Manager'\n        Enable-VMIntegrationService -VMName $vmName -Name 'Key-Value Pair Exchange'",
     );
+    expect(text).toContain('      In the guest:\n        $service = Get-WmiObject');
     expect(text).toContain(
       '· HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Virtual Machine\\Guest\\Parameters: absent (expected present) — not in the file',
     );
@@ -101,9 +118,9 @@ describe('kvp-analyzer analyze', () => {
 
   it('reads huge files as chunks through the fast path', async () => {
     const io = fakeIo({ 'big.reg': offered }, { size: 65 * 1024 * 1024 });
-    expect(await analyzeCommand(['big.reg', '--json'], io)).toBe(0);
+    expect(await analyzeCommand(['big.reg', '--json'], io)).toBe(1);
     expect(io.chunked).toBe(true);
-    expect(JSON.parse(io.out).verdicts[0].outcome).toBe('offered');
+    expect(kb(JSON.parse(io.out)).outcome).toBe('offered');
   });
 
   it('prints usage for --help', async () => {
@@ -116,7 +133,7 @@ describe('kvp-analyzer analyze', () => {
     const io = fakeIo({
       'a.reg': ascii(['REGEDIT4', ...vmExport([6, 1], { major: 6, minor: 4 }).slice(1)]),
     });
-    expect(await analyzeCommand(['a.reg', '--json'], io)).toBe(0);
+    expect(await analyzeCommand(['a.reg', '--json'], io)).toBe(1);
     expect(JSON.parse(io.out).input).toEqual({ format: 'regedit4', encoding: 'utf-8' });
     expect(V5).toMatch(/5\.00$/);
   });
@@ -137,20 +154,19 @@ describe('kvp-analyzer analyze', () => {
       const link = await linkOf(offered);
       const io = fakeIo({});
       const url = `https://example.github.io/kvp-analyzer/${link}`;
-      // A 6.3 host: not offered, which is a failed check (exit 1).
       expect(await analyzeCommand([`--link=${url}`, '--json', '--host-version', '6.3'], io)).toBe(
         1,
       );
       const json = JSON.parse(io.out);
       expect(json.snapshot.given).toEqual({ hostVersion: { major: 6, minor: 3 } });
-      expect(json.verdicts[0].outcome).toBe('not-offered');
+      expect(kb(json).outcome).toBe('not-offered');
     });
 
     it('prints the text report for a link', async () => {
       const io = fakeIo({});
-      expect(await analyzeCommand(['--link', await linkOf(offered)], io)).toBe(0);
+      expect(await analyzeCommand(['--link', await linkOf(offered)], io)).toBe(1);
       expect(io.out).toMatch(/^KVP analysis of a shared link\n\(regedit5, utf-16le\)\n/);
-      expect(io.out).toContain('wu-ic-kb3004908: offered');
+      expect(io.out).toContain('KB3004908: Offered');
     });
 
     it.each([

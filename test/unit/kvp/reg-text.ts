@@ -60,22 +60,46 @@ export function hostValues(options: HostOptions = {}): string[] {
   ];
 }
 
-/** Auto values of a guest of the given version. */
-export function autoValues(major: number, minor: number, build = '9600'): string[] {
+/** The build each version's guest reports (the last service pack; 10.0: Windows Server 2022). */
+const BUILDS: Record<string, string> = {
+  '5.2': '3790',
+  '6.0': '6002',
+  '6.1': '7601',
+  '6.2': '9200',
+  '6.3': '9600',
+  '6.4': '9841',
+  '10.0': '20348',
+};
+
+export interface GuestOptions {
+  build?: string;
+  /** Auto\ProductType: 1 workstation, 3 server (default). */
+  productType?: number;
+  name?: string;
+}
+
+/** Auto values of a guest of the given version: a server unless told otherwise. */
+export function autoValues(major: number, minor: number, options: GuestOptions = {}): string[] {
+  const build = options.build ?? BUILDS[`${major}.${minor}`] ?? '1';
   return [
     `"OSMajorVersion"="${major}"`,
     `"OSMinorVersion"="${minor}"`,
     `"OSBuildNumber"="${build}"`,
     `"OSVersion"="${major}.${minor}.${build}"`,
-    '"OSName"="Windows Server"',
+    `"OSName"="${options.name ?? 'Windows Server'}"`,
     '"ProcessorArchitecture"="9"',
+    `"ProductType"="${options.productType ?? 3}"`,
   ];
 }
 
 /** A whole export: header, blank, Auto for the guest, blank, Parameters for the host. */
-export function vmExport(guest: [number, number] | null, host: HostOptions | null): string[] {
+export function vmExport(
+  guest: [number, number] | null,
+  host: HostOptions | null,
+  guestOptions: GuestOptions = {},
+): string[] {
   const lines = [V5, ''];
-  if (guest) lines.push(AUTO, ...autoValues(guest[0], guest[1]), '');
+  if (guest) lines.push(AUTO, ...autoValues(guest[0], guest[1], guestOptions), '');
   if (host) lines.push(PARAMETERS, ...hostValues(host), '');
   return lines;
 }

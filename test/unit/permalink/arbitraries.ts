@@ -15,13 +15,13 @@ import type {
 } from '../../../src/lib/kvp/snapshot.ts';
 import { VALUE_NAMES_V1 } from '../../../src/lib/permalink/schema-v1.ts';
 
-const text = fc.oneof(
+export const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.constantFrom('', '"quoted"', 'back\\slash', '\uD800', 'a\uDC00b', '\uFEFFbom', 'café', '0'),
 );
 
-const guidText = fc
+export const guidText = fc
   .tuple(fc.uuid(), fc.constantFrom('upper', 'lower', 'mixed'), fc.boolean())
   .map(([uuid, style, braces]) => {
     const cased =
@@ -95,13 +95,15 @@ const keyFacts: fc.Arbitrary<KeyFactsInFile> = fc
   .map((key) => key as KeyFactsInFile);
 
 /** Paths the snapshot would find as look-alikes (lookAlikeReason knows each). */
-const lookAlikePath = fc.oneof(
-  fc.constantFrom(
-    'HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\Virtual Machine\\Guest\\Parameters',
-    'HKEY_CURRENT_USER\\SOFTWARE\\Microsoft\\Virtual Machine\\Guest\\Parameters',
-    'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\VirtualMachine\\Guest\\Parameters',
-    `${VIRTUAL_MACHINE_PATH}\\Guest\\Parameter`,
-  ),
+export const LOOK_ALIKE_PATHS = [
+  'HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\Virtual Machine\\Guest\\Parameters',
+  'HKEY_CURRENT_USER\\SOFTWARE\\Microsoft\\Virtual Machine\\Guest\\Parameters',
+  'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\VirtualMachine\\Guest\\Parameters',
+  `${VIRTUAL_MACHINE_PATH}\\Guest\\Parameter`,
+];
+
+export const lookAlikePath = fc.oneof(
+  fc.constantFrom(...LOOK_ALIKE_PATHS),
   fc
     .string({ unit: 'grapheme', minLength: 1, maxLength: 10 })
     .filter((s) => s.replace(/\\/g, '') !== '')
@@ -118,7 +120,7 @@ const lookAlike: fc.Arbitrary<LookAlikeFacts> = fc.record(
   PLAIN,
 );
 
-const pair = fc.record({ major: fc.nat(999), minor: fc.nat(999) }, PLAIN);
+export const pair = fc.record({ major: fc.nat(999), minor: fc.nat(999) }, PLAIN);
 
 export const snapshotFactsArb: fc.Arbitrary<SnapshotFacts> = fc.record(
   {

@@ -8,7 +8,7 @@ import { deflateRaw } from '../../../src/lib/permalink/compression.ts';
 import { PermalinkError, decodePermalink } from '../../../src/lib/permalink/index.ts';
 import { PayloadError } from '../../../src/lib/permalink/payload-error.ts';
 import { encodeFactsV1 } from '../../../src/lib/permalink/schema-v1.ts';
-import { analyze } from '../../../src/lib/rules/index.ts';
+import { RULE_PACKS, analyze } from '../../../src/lib/rules/index.ts';
 import { sampleSnapshots } from './samples.ts';
 
 const samples = await sampleSnapshots();
@@ -91,12 +91,12 @@ async function outcome(input: string): Promise<KvpSnapshot | PermalinkError> {
 
 function expectWhole(result: KvpSnapshot | PermalinkError): void {
   if (result instanceof PermalinkError) {
-    expect(['not-a-link', 'damaged', 'newer-version']).toContain(result.kind);
+    expect(['not-a-link', 'damaged', 'newer-version', 'too-large']).toContain(result.kind);
     // A damaged link is damaged for a reason the decoder foresaw, not because of a bug in it.
     if (result.cause !== undefined) expect(result.cause).toBeInstanceOf(PayloadError);
   } else {
     // A whole snapshot: the report can be built from it.
-    expect(analyze(result).verdicts).toHaveLength(3);
+    expect(analyze(result).verdicts).toHaveLength(RULE_PACKS.length);
   }
 }
 
@@ -119,14 +119,14 @@ describe('decodePermalink fuzz', () => {
       'a real payload followed by megabytes',
       Uint8Array.from([...(payloads[0] ?? []), ...new Uint8Array(2 * 1024 * 1024)]),
     ],
-  ])('refuses a deflate bomb of %s as damaged', async (_what, inflated) => {
+  ])('refuses a deflate bomb of %s as too large, saying which limit', async (_what, inflated) => {
     const link = `#v1.${toBase64url(await deflateRaw(inflated))}`;
     expect(link.length).toBeLessThan(20_000);
     const result = await outcome(link);
     expect(result).toBeInstanceOf(PermalinkError);
-    expect((result as PermalinkError).kind).toBe('damaged');
-    expect(((result as PermalinkError).cause as Error).message).toBe(
-      'the data inflates beyond 1048576 bytes',
+    expect((result as PermalinkError).kind).toBe('too-large');
+    expect((result as PermalinkError).message).toBe(
+      'This link is larger than KVP Analyzer makes them: it takes more than 1,048,576 bytes (1 MiB) uncompressed, the most a link carries. Ask for the exported .reg file instead.',
     );
   });
 

@@ -192,3 +192,42 @@ describe('redactSnapshot', () => {
     );
   });
 });
+
+describe('redactSnapshot: near misses of the identifying names', () => {
+  const WOW =
+    '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\Virtual Machine\\Guest\\Parameters]';
+  const snapshot = buildSnapshot(
+    parseLines([
+      V5,
+      PARAMETERS,
+      '"HostName "="hv-node7.contoso.local"',
+      '"PHYSICALHOSTNAME"="HV-NODE7"',
+      '"H\u043EstName"="hv-node7"',
+      '"PhysicalHostNameFullyQualified\u200B"="hv-node7.contoso.local"',
+      '"VirtualMachineName\u202E"="payroll-db"',
+      '"VirtualMachine\u0399d"="461b2364-3901-4349-b3c2-fa4821cbeefe"',
+      AUTO,
+      '"NetworkAddressIPv4 "="10.1.2.3"',
+      '"FullyQualifiedDomainN\u0430me"="PAYROLL.fabrikam.local"',
+      WOW,
+      '"HostName"="hv-node7-wow"',
+    ]),
+  );
+  const secrets = ['hv-node7', 'contoso', 'payroll', 'fabrikam', '10.1.2.3', '461b2364'];
+
+  it('the snapshot carries each identifying text under a near-miss name', () => {
+    const json = JSON.stringify(snapshot).toLowerCase();
+    for (const secret of secrets) expect(json).toContain(secret);
+    expect(snapshot.lookAlikes.map((k) => k.values.map((v) => v.name))).toEqual([['HostName']]);
+  });
+
+  it('the redacted link carries none of them, and look-alike keys carry names only', async () => {
+    const link = await encodePermalink(snapshot, { redact: true });
+    const json = JSON.stringify(await decodePermalink(link)).toLowerCase();
+    for (const secret of secrets) expect(json).not.toContain(secret);
+    const redacted = redactSnapshot(snapshot);
+    expect(data(redacted, 'parameters', 'HostName ')).toBe('host1.domain1.local');
+    expect(data(redacted, 'parameters', 'H\u043EstName')).toBe('host1');
+    expect(data(redacted, 'auto', 'NetworkAddressIPv4 ')).toBe('192.0.2.1');
+  });
+});

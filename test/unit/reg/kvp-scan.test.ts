@@ -196,14 +196,22 @@ describe('scanKvp keeps what the analyzer needs (the gaps of the first version)'
   });
   it('keeps no deletion that deletes no kept key', async () => {
     const fast = await doc([
-      '[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft]', // before the key: no effect on it
       `[${PARAMS}]`,
       '"HostName"="h"',
       '[-HKEY_CURRENT_USER\\Other]',
       '[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Virtual]', // a sibling's prefix, not a parent
+      '[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes]',
     ]);
     expect(fast.ops.map((op) => op.op)).toEqual(['key', 'value']);
     expect(fast.keys[0]?.deleted).toBeUndefined();
+  });
+  it('keeps a deletion above a key the analysis reads even when the file never writes that key', async () => {
+    // The analysis then says the file deletes Guest\Parameters, as after a full parse.
+    const fast = await doc(['[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft]', `[${CURRENT_VERSION}]`]);
+    expect(fast.ops.map((op) => [op.op, op.line])).toEqual([
+      ['deleteKey', 3],
+      ['key', 4],
+    ]);
   });
   it('keeps look-alike keys with their values', async () => {
     const fast = await doc([

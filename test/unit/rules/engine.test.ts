@@ -1,36 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot } from '../../../src/lib/kvp/snapshot.ts';
+import { buildSnapshot, withGiven } from '../../../src/lib/kvp/snapshot.ts';
 import { fillMessage, runPacks } from '../../../src/lib/rules/engine.ts';
-import type { CheckStatus, Rule, RulePack } from '../../../src/lib/rules/types.ts';
-import { V5, parseLines } from '../kvp/reg-text.ts';
+import type { CheckStatus, Rule, RuleOutcome, RulePack } from '../../../src/lib/rules/types.ts';
+import { V5, parseLines, vmExport } from '../kvp/reg-text.ts';
 
 const snapshot = buildSnapshot(parseLines([V5]));
 
-function rule(id: string, status: CheckStatus, requires: string[] = [], log?: string[]): Rule {
+type Status = Exclude<CheckStatus, 'skip'>;
+
+function rule(
+  id: string,
+  status: Status,
+  requires: string[] = [],
+  log?: string[],
+  extra: Partial<Rule> = {},
+): Rule {
   return {
     id,
     title: `${id} ok`,
     failureTitle: `${id} bad`,
-    description: id,
+    description: `what ${id} checks`,
+    references: [],
     requires,
     messages: { m: `${id} says {{what}}` },
-    fix: { m: `fix ${id}` },
-    evaluate() {
+    fix: { m: () => ({ summary: `fix ${id}`, guest: `Repair-${id}` }) },
+    evaluate(): RuleOutcome {
       log?.push(id);
       if (status === 'error') throw new Error(`boom in ${id}`);
       return { status, messageId: 'm', data: { what: status } };
     },
+    ...extra,
   };
 }
 
-function pack(rules: Rule[]): RulePack {
+function pack(rules: Rule[], id = 'p'): RulePack {
   return {
-    id: 'p',
-    title: 'P',
-    label: 'P',
-    outcomes: ['n'],
+    id,
+    title: id.toUpperCase(),
+    label: id.toUpperCase(),
+    question: `what ${id} answers`,
+    outcomes: { n: { label: 'N', tone: 'neutral' } },
     rules,
-    verdict: (results) => ({ pack: 'p', outcome: 'n', reason: results.map((r) => r.id).join(',') }),
+    verdict: (results) => ({ outcome: 'n', reason: results.map((r) => r.id).join(',') }),
   };
 }
 
@@ -46,15 +57,17 @@ describe('engine', () => {
     const { checks, verdicts } = runPacks([pack(rules)], snapshot);
     expect(log).toEqual(['a', 'b', 'c', 'd']);
     expect(checks.map((c) => c.id)).toEqual(['a', 'b', 'c', 'd']);
-    expect(verdicts).toEqual([{ pack: 'p', outcome: 'n', reason: 'a,b,c,d' }]);
+    expect(verdicts).toEqual([
+      { pack: 'p', outcome: 'n', label: 'N', tone: 'neutral', reason: 'a,b,c,d', assumed: [] },
+    ]);
   });
 
-  it.each<[CheckStatus, string]>([
+  it.each<[Status, string]>([
     ['fail', 'Skipped because “a ok” failed: a says fail'],
+    ['incomplete', 'Skipped because “a ok” could not be decided: a says incomplete'],
     ['not-applicable', 'Skipped because “a ok” did not apply: a says not-applicable'],
-    ['skip', 'Skipped because “a ok” was skipped: a says skip'],
     ['error', 'Skipped because “a ok” raised an error: The rule failed to run: boom in a'],
-  ])('skips a rule whose requirement is %s, and says why', (status, message) => {
+  ])('skips a rule whose requirement is %s, naming it', (status, message) => {
     const log: string[] = [];
     const { checks } = runPacks(
       [pack([rule('a', status), rule('b', 'pass', ['a'], log)])],
@@ -64,111 +77,170 @@ describe('engine', () => {
     expect(checks[1]).toEqual({
       id: 'b',
       pack: 'p',
+      packs: ['p'],
       status: 'skip',
       title: 'b ok',
+      messageId: '',
       message,
+      description: 'what b checks',
+      references: [],
       evidence: [],
+      skippedBecause: 'a',
+      assumed: [],
     });
   });
 
-  it.each<CheckStatus>(['pass', 'warn', 'info'])(
-    'runs a rule whose requirement is %s',
-    (status) => {
-      const { checks } = runPacks([pack([rule('a', status), rule('b', 'pass', ['a'])])], snapshot);
-      expect(checks[1]?.status).toBe('pass');
-    },
-  );
-
-  it('propagates skips down a chain', () => {
-    const { checks } = runPacks(
-      [pack([rule('a', 'fail'), rule('b', 'pass', ['a']), rule('c', 'pass', ['b'])])],
-      snapshot,
-    );
-    expect(checks.map((c) => c.status)).toEqual(['fail', 'skip', 'skip']);
-    expect(checks[2]?.message).toMatch(
-      /^Skipped because “b ok” was skipped: Skipped because “a ok” failed/,
-    );
-  });
-
-  it('isolates an exception to its own rule', () => {
-    const { checks } = runPacks([pack([rule('a', 'error'), rule('b', 'pass')])], snapshot);
-    expect(checks[0]).toMatchObject({
-      status: 'error',
-      message: 'The rule failed to run: boom in a',
-    });
+  it.each<Status>(['pass', 'warn', 'info'])('runs a rule whose requirement is %s', (status) => {
+    const { checks } = runPacks([pack([rule('a', status), rule('b', 'pass', ['a'])])], snapshot);
     expect(checks[1]?.status).toBe('pass');
   });
 
-  it('uses failureTitle and the fix for fail and warn only', () => {
+  it('names the root cause once down a chain of skips, in the words the root rule gives', () => {
+    const root = rule('a', 'incomplete', [], undefined, {
+      blocks: { m: 'the guest OS is not known' },
+    });
     const { checks } = runPacks(
-      [pack([rule('a', 'fail'), rule('b', 'warn'), rule('c', 'pass')])],
+      [pack([root, rule('b', 'pass', ['a']), rule('c', 'pass', ['b']), rule('d', 'pass', ['c'])])],
       snapshot,
     );
-    expect(checks.map((c) => [c.title, c.fix])).toEqual([
-      ['a bad', 'fix a'],
-      ['b bad', 'fix b'],
-      ['c ok', undefined],
-    ]);
+    for (const skipped of checks.slice(1)) {
+      expect(skipped.message).toBe('Skipped because the guest OS is not known.');
+      expect(skipped.skippedBecause).toBe('a');
+    }
   });
 
-  it('reports unknown requirements and cycles as errors instead of hanging', () => {
-    const { checks } = runPacks(
-      [
-        pack([
-          rule('a', 'pass', ['nope']),
-          rule('b', 'pass', ['c']),
-          rule('c', 'pass', ['b']),
-          rule('d', 'pass'),
-        ]),
-      ],
-      snapshot,
-    );
-    const byId = Object.fromEntries(checks.map((c) => [c.id, c]));
-    expect(byId.a?.message).toBe('The rule cannot run: it requires an unknown rule “nope”.');
-    expect(byId.b?.message).toBe('The rule cannot run: its requirements form a cycle.');
-    expect(byId.c?.status).toBe('error');
-    expect(byId.d?.status).toBe('pass');
-  });
-
-  it('turns an unknown message id into an error', () => {
-    const bad: Rule = {
-      ...rule('a', 'pass'),
-      evaluate: () => ({ status: 'pass', messageId: 'zz' }),
-    };
-    const { checks } = runPacks([pack([bad])], snapshot);
-    expect(checks[0]).toMatchObject({
-      status: 'error',
-      message: 'The rule failed to run: unknown message id “zz”',
+  it('lets a rule skip because of a rule it runs after, with the same root-cause message', () => {
+    const late = rule('b', 'pass', [], undefined, {
+      after: ['a'],
+      evaluate: () => ({ status: 'skip', because: 'a' }),
+    });
+    const { checks } = runPacks([pack([late, rule('a', 'fail')])], snapshot);
+    expect(checks.map((c) => c.id)).toEqual(['a', 'b']);
+    expect(checks[1]).toMatchObject({
+      status: 'skip',
+      skippedBecause: 'a',
+      message: 'Skipped because “a ok” failed: a says fail',
     });
   });
 
-  it('turns a throwing verdict into an error verdict', () => {
-    const p: RulePack = {
+  it('gives the failureTitle and the fix for fail and warn only', () => {
+    const { checks } = runPacks(
+      [pack([rule('f', 'fail'), rule('w', 'warn'), rule('p', 'pass'), rule('i', 'info')])],
+      snapshot,
+    );
+    expect(checks.map((c) => [c.title, c.fix?.summary])).toEqual([
+      ['f bad', 'fix f'],
+      ['w bad', 'fix w'],
+      ['p ok', undefined],
+      ['i ok', undefined],
+    ]);
+    expect(checks[0]).toMatchObject({ messageId: 'm', fix: { guest: 'Repair-f' } });
+  });
+
+  it('runs a rule two packs list once, and names both packs', () => {
+    const log: string[] = [];
+    const shared = rule('s', 'pass', [], log);
+    const { checks, verdicts } = runPacks(
+      [pack([shared, rule('a', 'pass')], 'one'), pack([rule('b', 'pass'), shared], 'two')],
+      snapshot,
+    );
+    expect(log).toEqual(['s']);
+    expect(checks.filter((c) => c.id === 's')).toEqual([
+      expect.objectContaining({ pack: 'one', packs: ['one', 'two'] }),
+    ]);
+    expect(verdicts.map((v) => v.reason)).toEqual(['s,a', 's,b']);
+  });
+
+  it('refuses two different rules under one id', () => {
+    expect(() => runPacks([pack([rule('x', 'pass'), rule('x', 'fail')])], snapshot)).toThrow(
+      /two different rules share the id “x”/,
+    );
+  });
+
+  it('records the what-if values a rule and a verdict read, and nothing else', () => {
+    const file = buildSnapshot(parseLines(vmExport([6, 1], { major: 6, minor: 3 })));
+    const reads: Rule = {
+      ...rule('host', 'pass'),
+      evaluate: ({ view }) => ({
+        status: 'pass',
+        messageId: 'm',
+        data: { what: String(view.hostVersion()?.major) },
+      }),
+    };
+    const readsFileOnly: Rule = {
+      ...rule('file', 'pass'),
+      evaluate: ({ view }) => ({
+        status: 'pass',
+        messageId: 'm',
+        data: { what: String(view.fileHostVersion().ok) },
+      }),
+    };
+    const given = withGiven(file, { hostVersion: { major: 6, minor: 4 } });
+    const { checks, verdicts } = runPacks([pack([reads, readsFileOnly])], given);
+    expect(checks[0]?.assumed).toEqual(['host version 6.4 (the file says 6.3)']);
+    expect(checks[1]?.assumed).toEqual([]);
+    // The verdict read nothing itself, so it rests on no what-if value.
+    expect(verdicts[0]?.assumed).toEqual([]);
+    const reading: RulePack = {
+      ...pack([reads]),
+      verdict: (_results, view) => ({ outcome: 'n', reason: String(view.hostVersion()?.minor) }),
+    };
+    expect(runPacks([reading], given).verdicts[0]?.assumed).toEqual([
+      'host version 6.4 (the file says 6.3)',
+    ]);
+    expect(runPacks([pack([reads])], file).checks[0]?.assumed).toEqual([]);
+  });
+
+  it('turns an unknown message id, a throwing verdict and an undeclared outcome into errors', () => {
+    const badMessage = rule('m', 'pass', [], undefined, {
+      evaluate: () => ({ status: 'pass', messageId: 'nope' }),
+    });
+    const { checks } = runPacks([pack([badMessage])], snapshot);
+    expect(checks[0]).toMatchObject({
+      status: 'error',
+      message: 'The rule failed to run: unknown message id “nope”',
+    });
+    const throwing: RulePack = {
       ...pack([rule('a', 'pass')]),
       verdict: () => {
-        throw new Error('no');
+        throw new Error('bad verdict');
       },
     };
-    expect(runPacks([p], snapshot).verdicts).toEqual([
-      { pack: 'p', outcome: 'error', reason: 'The verdict failed to run: no' },
+    const undeclared: RulePack = {
+      ...pack([rule('b', 'pass')], 'q'),
+      verdict: () => ({ outcome: 'maybe', reason: '' }),
+    };
+    const { verdicts } = runPacks([throwing, undeclared], snapshot);
+    expect(verdicts.map((v) => [v.outcome, v.tone, v.reason])).toEqual([
+      ['error', 'bad', 'The verdict failed to run: bad verdict'],
+      [
+        'error',
+        'bad',
+        'The verdict failed to run: the outcome “maybe” is not one the pack declares',
+      ],
     ]);
   });
 
-  it('gives the same output for the same input', () => {
-    const rules = [
-      rule('b', 'fail', ['a']),
-      rule('a', 'warn'),
-      rule('c', 'error'),
-      rule('d', 'pass', ['c']),
-    ];
-    const first = runPacks([pack(rules)], snapshot);
-    const second = runPacks([pack(rules)], snapshot);
-    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+  it('reports a requirement cycle or an unknown requirement as an error, never silently', () => {
+    const { checks } = runPacks(
+      [pack([rule('a', 'pass', ['b']), rule('b', 'pass', ['a']), rule('c', 'pass', ['zz'])])],
+      snapshot,
+    );
+    expect(checks.map((c) => [c.id, c.status, c.message])).toEqual([
+      ['a', 'error', 'The rule cannot run: its requirements form a cycle.'],
+      ['b', 'error', 'The rule cannot run: its requirements form a cycle.'],
+      ['c', 'error', 'The rule cannot run: it requires an unknown rule “zz”.'],
+    ]);
   });
+});
 
-  it('fills messages from data and leaves unknown placeholders visible', () => {
+describe('fillMessage', () => {
+  it('fills known names and leaves unknown ones visible', () => {
     expect(fillMessage('{{a}} and {{ b }} and {{c}}', { a: 1, b: 'two' })).toBe(
       '1 and two and {{c}}',
     );
+  });
+  it('looks names up among the data’s own entries only', () => {
+    expect(fillMessage('{{constructor}} {{toString}}', {})).toBe('{{constructor}} {{toString}}');
   });
 });

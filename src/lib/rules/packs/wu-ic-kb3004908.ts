@@ -1,114 +1,83 @@
 // KB3004908 (November 2014): integration components through Windows Update, and how Windows Update
-// decided whether to offer them. Source: kvp-reference.md §4.1 — Virtualization-Documentation
-// team-blog/2014/20141111-hyper-v-integration-components-are-available-through-windows-update.md
-// ("updates available today as KB3004908 for virtual machines running: Windows Server 2012, Windows
-// Server 2008 R2, Windows 8, Windows 7 … only … on Windows Technical Preview hosts") and
-// team-blog/2014/20141124-integration-components-how-we-determine-windows-update-applicability.md
-// ("if KVP is enabled, Windows Update checks the OS version, the HostSystemOSMajor, then the
-// HostSystemOSMinor"; "if KVP has never been enabled, these keys will not exist … integration
-// components will not be offered"; "Windows version is 6.4 is Technical Preview"; the values are
-// "modifiable and thus easy to spoof"). The real value names are HostingSystemOsMajor/Minor (§1.1).
+// decided whether to offer them. Sources: the 2014 blog posts "Hyper-V integration components are
+// available through Windows Update" ("updates available today as KB3004908 for virtual machines
+// running: Windows Server 2012, Windows Server 2008 R2, Windows 8, Windows 7 … only … on Windows
+// Technical Preview hosts") and "Integration components: How we determine Windows Update
+// applicability" ("if KVP is enabled, Windows Update checks the OS version, the HostSystemOSMajor,
+// then the HostSystemOSMinor"; "if KVP has never been enabled, these keys will not exist …
+// integration components will not be offered"; "Windows version is 6.4 is Technical Preview";
+// the values are "modifiable and thus easy to spoof"). The real value names are
+// HostingSystemOsMajor/Minor: every host writes those, and every Microsoft script reads them.
 
-import { describeHostVersion, describeOsVersion } from '../../kvp/os-versions.ts';
-import { describeProvenance } from '../../kvp/provenance.ts';
-import type { KvpSnapshot } from '../../kvp/snapshot.ts';
+import { describeHostVersion } from '../../kvp/os-versions.ts';
 import { SATISFIED } from '../engine.ts';
-import { factEvidence, keyEvidence } from '../evidence.ts';
-import { hostNumber } from '../host-version.ts';
-import type { CheckResult, Evidence, Rule, RuleOutcome, RulePack, Verdict } from '../types.ts';
+import { deleteValues, makeFix } from '../fixes.ts';
+import { PARAMETERS_PRESENT, parametersPresentRule } from '../parameters-present.ts';
+import { DOCS } from '../references.ts';
+import type {
+  CheckResult,
+  Evidence,
+  Rule,
+  RuleOutcome,
+  RulePack,
+  VerdictDecision,
+} from '../types.ts';
+import { describeGuestOs, fromPhrase, type SnapshotView } from '../view.ts';
 
 export const KB3004908_PACK_ID = 'wu-ic-kb3004908';
 
-const ENABLE_KVP_FIX =
-  'On the host: Enable-VMIntegrationService -VMName <vm> -Name "Key-Value Pair Exchange". ' +
-  'In the guest: Set-Service vmickvpexchange -StartupType Automatic; Start-Service vmickvpexchange.';
-
-/** The 2014 article's prose spelling; Windows reads HostingSystemOsMajor/Minor instead (§1.1). */
+/** The 2014 article's prose spelling; Windows reads HostingSystemOsMajor/Minor instead. */
 export const ARTICLE_SPELLINGS = ['HostSystemOSMajor', 'HostSystemOSMinor'];
 
-const presentRule: Rule = {
-  id: 'kb3004908-parameters-present',
-  title: 'Guest\\Parameters key present',
-  failureTitle: 'Guest\\Parameters key missing',
-  description:
-    'Windows Update reads the host version from HKLM\\SOFTWARE\\Microsoft\\Virtual Machine\\Guest\\Parameters; "if KVP has never been enabled, these keys will not exist" and the update is not offered (2014 blog).',
-  requires: [],
-  messages: {
-    present: 'The key {{path}} is in the file ({{source}}).',
-    absent:
-      'The key Guest\\Parameters is not in the file, so Windows Update has no host version to check: Data Exchange (KVP) has never run in this guest, or the host withholds its values.',
-    deleted:
-      'The file deletes the key Guest\\Parameters on line {{line}}, so Windows Update has no host version to check.',
-    assumed:
-      'The key Guest\\Parameters is {{state}} in the file; the rules below assume the host wrote it, with the host version you gave ({{host}}).',
-  },
-  fix: { absent: ENABLE_KVP_FIX, deleted: ENABLE_KVP_FIX },
-  evaluate({ snapshot }): RuleOutcome {
-    const { parameters, given } = snapshot;
-    const evidence = [keyEvidence(parameters.path, parameters.state, parameters.line, 'present')];
-    if (parameters.state === 'present') {
-      return {
-        status: 'pass',
-        messageId: 'present',
-        data: { path: parameters.path, source: `line ${parameters.line ?? '?'}` },
-        evidence,
-      };
-    }
-    if (given.hostVersion) {
-      const host = `${given.hostVersion.major}.${given.hostVersion.minor}`;
-      const state = parameters.state === 'deleted' ? 'deleted' : 'not';
-      return { status: 'warn', messageId: 'assumed', data: { state, host }, evidence };
-    }
-    if (parameters.state === 'deleted') {
-      return {
-        status: 'fail',
-        messageId: 'deleted',
-        data: { line: parameters.line ?? '?' },
-        evidence,
-      };
-    }
-    return { status: 'fail', messageId: 'absent', evidence };
-  },
-};
-
 const TARGET_GUESTS =
-  'Windows 7, Windows Server 2008 R2, Windows 8 and Windows Server 2012 (6.1, 6.2)';
+  'Windows 7, Windows Server 2008 R2, Windows 8 and Windows Server 2012 (6.1 and 6.2)';
 
 const guestRule: Rule = {
   id: 'kb3004908-guest-os',
   title: 'Guest OS is one KB3004908 targets',
   failureTitle: 'Guest OS is not one KB3004908 targets',
-  description: `KB3004908 was published for ${TARGET_GUESTS} guests only (2014-11-11 blog).`,
-  requires: [presentRule.id],
+  description: `KB3004908 was published for ${TARGET_GUESTS} guests only; Windows Update checks the guest’s version first.`,
+  references: [DOCS.icThroughWindowsUpdate, DOCS.icApplicability],
+  requires: [],
   messages: {
-    targeted: 'The guest is {{version}} ({{source}}), one of the versions KB3004908 targets.',
-    other: 'The guest is {{version}} ({{source}}); KB3004908 targets only {{targets}}.',
+    targeted: 'The guest is {{version}}, {{from}}: one of the versions KB3004908 targets.',
+    other: 'The guest is {{version}}, {{from}}; KB3004908 targets only {{targets}}.',
     unknown:
-      'The guest OS version is neither in the file (Virtual Machine\\Auto or Windows NT\\CurrentVersion) nor given, so this cannot be decided; give it with --guest-os <major.minor>.',
+      'The file says neither in Virtual Machine\\Auto nor in Windows NT\\CurrentVersion which Windows the guest runs, so this cannot be decided.',
   },
-  evaluate({ snapshot }): RuleOutcome {
-    const os = snapshot.guestOs;
-    if (!os) return { status: 'skip', messageId: 'unknown', evidence: [] };
-    const first = os.facts[0];
-    const source = first ? describeProvenance(first.provenance) : 'unknown source';
-    const evidence: Evidence[] = os.facts
-      .slice(0, 2)
-      .map((fact) => factEvidence(fact, '6.1 or 6.2 (major.minor)'));
-    const targeted = os.major === 6 && (os.minor === 1 || os.minor === 2);
-    const data = { version: describeOsVersion(os.major, os.minor), source, targets: TARGET_GUESTS };
+  blocks: { unknown: 'the guest OS is not known' },
+  decidedBy: { unknown: 'guestOs' },
+  evaluate({ view }): RuleOutcome {
+    const guest = view.guestOs('6.1 or 6.2 (major.minor)');
+    if (!guest) return { status: 'incomplete', messageId: 'unknown' };
+    const targeted = guest.major === 6 && (guest.minor === 1 || guest.minor === 2);
     return {
       status: targeted ? 'pass' : 'fail',
       messageId: targeted ? 'targeted' : 'other',
-      data,
-      evidence,
+      data: {
+        version: describeGuestOs(guest.os),
+        from: fromPhrase(guest.evidence[0]),
+        targets: TARGET_GUESTS,
+      },
+      evidence: guest.evidence,
     };
   },
 };
 
-/** "10.0 — Windows Server 2016–2025 or Windows 10/11", or "major 10" when the minor is unreadable. */
-function hostPhrase(snapshot: KvpSnapshot, major: number): string {
-  const minor = hostNumber(snapshot, 'minor', '');
-  return minor.ok ? describeHostVersion(major, minor.value) : `major version ${major}`;
+/** The host version Windows Update would read, or why there is none. */
+function hostOrWhy(
+  view: SnapshotView,
+):
+  | { ok: true; major: number; minor: number; evidence: Evidence[] }
+  | { ok: false; skip: true }
+  | { ok: false; skip: false; why: string; evidence: Evidence[] } {
+  const host = view.hostVersion();
+  if (host) return { ok: true, major: host.major, minor: host.minor, evidence: host.evidence };
+  if (view.parameters.state !== 'present') return { ok: false, skip: true };
+  const file = view.fileHostVersion();
+  return file.ok
+    ? { ok: true, major: file.major, minor: file.minor, evidence: file.evidence }
+    : { ok: false, skip: false, why: file.why, evidence: file.evidence };
 }
 
 const hostMajorRule: Rule = {
@@ -116,37 +85,42 @@ const hostMajorRule: Rule = {
   title: 'Host major version is 6',
   failureTitle: 'Host major version is not 6',
   description:
-    'Windows Update checks HostingSystemOsMajor next (the blog spells it HostSystemOSMajor); the November 2014 release targets 6.4 hosts.',
-  requires: [guestRule.id],
+    'Windows Update checks HostingSystemOsMajor next (the 2014 blog spells it HostSystemOSMajor); the November 2014 release targets 6.4 hosts.',
+  references: [DOCS.icApplicability],
+  requires: [],
+  after: [PARAMETERS_PRESENT],
   messages: {
-    match: 'The host reports major version 6 ({{source}}).',
+    match: 'The host reports major version 6, {{from}}.',
     other: 'The host reports {{host}}; this update is offered only to VMs on 6.4 hosts.',
     unreadable: '{{why}}, so Windows Update cannot match the host version.',
   },
-  fix: { unreadable: ENABLE_KVP_FIX },
-  evaluate({ snapshot }): RuleOutcome {
-    const major = hostNumber(snapshot, 'major', '6');
-    if (!major.ok) {
+  blocks: { unreadable: 'the host version cannot be read' },
+  decidedBy: { unreadable: 'hostVersion' },
+  evaluate({ view }): RuleOutcome {
+    const host = hostOrWhy(view);
+    if (!host.ok && host.skip) return { status: 'skip', because: PARAMETERS_PRESENT };
+    if (!host.ok) {
       return {
         status: 'fail',
         messageId: 'unreadable',
-        data: { why: major.why },
-        evidence: [major.evidence],
+        data: { why: host.why },
+        evidence: host.evidence,
       };
     }
-    if (major.value === 6) {
+    const evidence = host.evidence.slice(0, 1);
+    if (host.major === 6) {
       return {
         status: 'pass',
         messageId: 'match',
-        data: { source: major.evidence.source },
-        evidence: [major.evidence],
+        data: { from: fromPhrase(evidence[0]) },
+        evidence,
       };
     }
     return {
       status: 'fail',
       messageId: 'other',
-      data: { host: hostPhrase(snapshot, major.value) },
-      evidence: [major.evidence],
+      data: { host: describeHostVersion(host.major, host.minor) },
+      evidence: host.evidence,
     };
   },
 };
@@ -156,56 +130,54 @@ const hostMinorRule: Rule = {
   title: 'Host minor version is 4 (Technical Preview host)',
   failureTitle: 'Host minor version is not 4',
   description:
-    'Windows Update then checks HostingSystemOsMinor (the blog spells it HostSystemOSMinor): "Windows version is 6.4 is Technical Preview".',
+    'Windows Update then checks HostingSystemOsMinor (the 2014 blog spells it HostSystemOSMinor): “Windows version is 6.4 is Technical Preview”.',
+  references: [DOCS.icApplicability],
   requires: [hostMajorRule.id],
   messages: {
     match:
-      'The host reports 6.4 ({{source}}) — the Windows Technical Preview host the November 2014 release was offered on.',
+      'The host reports 6.4, {{from}}: the Windows Technical Preview host the November 2014 release was offered on.',
     other: 'The host reports {{host}}; this update is offered only to VMs on 6.4 hosts.',
-    unreadable: '{{why}}, so Windows Update cannot match the host version.',
   },
-  fix: { unreadable: ENABLE_KVP_FIX },
-  evaluate({ snapshot }): RuleOutcome {
-    const minor = hostNumber(snapshot, 'minor', '4');
-    if (!minor.ok) {
-      return {
-        status: 'fail',
-        messageId: 'unreadable',
-        data: { why: minor.why },
-        evidence: [minor.evidence],
-      };
-    }
-    if (minor.value === 4) {
+  evaluate({ view }): RuleOutcome {
+    const host = hostOrWhy(view);
+    // The major rule passed, so a host version was read.
+    if (!host.ok) return { status: 'skip', because: hostMajorRule.id };
+    const evidence = host.evidence.slice(1, 2);
+    if (host.minor === 4) {
       return {
         status: 'pass',
         messageId: 'match',
-        data: { source: minor.evidence.source },
-        evidence: [minor.evidence],
+        data: { from: fromPhrase(evidence[0]) },
+        evidence,
       };
     }
     return {
       status: 'fail',
       messageId: 'other',
-      data: { host: describeHostVersion(6, minor.value) },
-      evidence: [minor.evidence],
+      data: { host: describeHostVersion(host.major, host.minor) },
+      evidence,
     };
   },
 };
 
-/** Every place the article's spelling occurs in the file: Parameters, Auto, look-alike keys. */
-function articleSpellings(snapshot: KvpSnapshot): Evidence[] {
+/** Every place the article's spelling occurs: Parameters, Auto, look-alike keys. */
+function articleSpellings(view: SnapshotView): { evidence: Evidence; path: string }[] {
   const wanted = new Set(ARTICLE_SPELLINGS.map((n) => n.toLowerCase()));
-  const found: Evidence[] = [];
-  const add = (name: string, line: number, where: string) => {
+  const found: { evidence: Evidence; path: string }[] = [];
+  const add = (name: string, line: number, path: string, where: string, source: string) => {
     if (!wanted.has(name.toLowerCase())) return;
     const expected = name.toLowerCase().endsWith('major')
       ? 'HostingSystemOsMajor'
       : 'HostingSystemOsMinor';
-    found.push({ name, actual: `a value in ${where}`, expected, source: `line ${line}`, line });
+    found.push({ evidence: { name, actual: `a value in ${where}`, expected, source, line }, path });
   };
-  for (const v of snapshot.parameters.values) add(v.name, v.line, 'Guest\\Parameters');
-  for (const v of snapshot.auto.values) add(v.name, v.line, 'Virtual Machine\\Auto');
-  for (const key of snapshot.lookAlikes) for (const v of key.values) add(v.name, v.line, key.path);
+  for (const key of [view.parameters, view.auto]) {
+    for (const v of key.values)
+      add(v.name, v.line, key.facts.path, key.facts.path, key.where(v.line));
+  }
+  for (const key of view.snapshot.lookAlikes) {
+    for (const v of key.values) add(v.name, v.line, key.path, key.path, `line ${v.line}`);
+  }
   return found;
 }
 
@@ -214,7 +186,8 @@ const spellingRule: Rule = {
   title: 'No values under the 2014 article’s spelling',
   failureTitle: 'A value uses the 2014 article’s spelling (HostSystemOSMajor/Minor)',
   description:
-    'The 2014 blog’s prose says HostSystemOSMajor/HostSystemOSMinor, but every host and every Microsoft script uses HostingSystemOsMajor/HostingSystemOsMinor (kvp-reference.md §1.1). Values created under the article’s spelling change nothing.',
+    'The 2014 blog’s prose says HostSystemOSMajor/HostSystemOSMinor, but hosts write HostingSystemOsMajor/HostingSystemOsMinor and Windows reads those. Values created under the article’s spelling change nothing.',
+  references: [DOCS.icApplicability],
   requires: [],
   messages: {
     none: 'No value is named HostSystemOSMajor or HostSystemOSMinor.',
@@ -222,20 +195,37 @@ const spellingRule: Rule = {
       '{{names}} ({{lines}}) follow the 2014 article’s spelling; Windows reads HostingSystemOsMajor and HostingSystemOsMinor, so these values change nothing.',
   },
   fix: {
-    found:
-      'Delete the look-alike values; they have no effect (and editing the host values to obtain updates is unsupported).',
+    found: (context, data) => {
+      const parts = String(data.keys)
+        .split('\n')
+        .map((entry) => {
+          const [path = '', ...names] = entry.split('\t');
+          return deleteValues(path, names);
+        });
+      return makeFix(
+        context,
+        'Delete the values with the article’s spelling in the guest: they have no effect (and editing the host’s values to obtain updates is unsupported).',
+        ...parts,
+      );
+    },
   },
-  evaluate({ snapshot }): RuleOutcome {
-    const found = articleSpellings(snapshot);
+  evaluate({ view }): RuleOutcome {
+    const found = articleSpellings(view);
     if (found.length === 0) return { status: 'pass', messageId: 'none' };
+    // Per key: its path, then the names to delete (tab-separated: names may hold any other text).
+    const byKey = new Map<string, string[]>();
+    for (const { evidence, path } of found) {
+      byKey.set(path, [...(byKey.get(path) ?? []), evidence.name]);
+    }
     return {
       status: 'warn',
       messageId: 'found',
       data: {
-        names: found.map((e) => e.name).join(', '),
-        lines: found.map((e) => e.source).join(', '),
+        names: found.map((f) => f.evidence.name).join(', '),
+        lines: found.map((f) => f.evidence.source).join(', '),
+        keys: [...byKey].map(([path, names]) => [path, ...names].join('\t')).join('\n'),
       },
-      evidence: found,
+      evidence: found.map((f) => f.evidence),
     };
   },
 };
@@ -245,40 +235,58 @@ const editableRule: Rule = {
   title: 'These values are editable',
   failureTitle: 'These values are editable',
   description:
-    'The 2014 blog: "these registry keys are all modifiable and thus easy to spoof"; it describes changing them on down-level hosts as unsupported.',
+    'The 2014 blog: “these registry keys are all modifiable and thus easy to spoof”; it calls changing them on down-level hosts unsupported.',
+  references: [DOCS.icApplicability],
   requires: [],
   messages: {
-    note: 'Windows Update trusts values any administrator of the guest can edit, so this verdict is only as true as the values in the file; editing them to obtain updates is unsupported.',
+    note: 'Windows Update trusts values any administrator of the guest can edit, so this verdict is only as true as the values; editing them to obtain updates is unsupported.',
   },
   evaluate: () => ({ status: 'info', messageId: 'note' }),
 };
 
-const STEPS = [presentRule.id, guestRule.id, hostMajorRule.id, hostMinorRule.id];
+function byId(results: CheckResult[], id: string): CheckResult | undefined {
+  return results.find((r) => r.id === id);
+}
 
-function verdict(results: CheckResult[], snapshot: KvpSnapshot): Verdict {
-  const pack = KB3004908_PACK_ID;
-  for (const id of STEPS) {
-    const result = results.find((r) => r.id === id);
-    if (!result) return { pack, outcome: 'unknown', reason: `The step “${id}” did not run.` };
-    if (SATISFIED.has(result.status)) continue;
-    if (result.status === 'skip' && id === guestRule.id && !snapshot.guestOs) {
-      return { pack, outcome: 'unknown', reason: result.message };
-    }
-    if (result.status === 'error') {
-      return {
-        pack,
-        outcome: 'unknown',
-        reason: `“${result.title}” could not be evaluated: ${result.message}`,
-      };
-    }
-    return { pack, outcome: 'not-offered', reason: result.message };
+/**
+ * Windows Update's order — KVP, guest OS, host major, host minor — except that a host known not to
+ * be 6.4 settles it without the guest OS.
+ */
+function verdict(results: CheckResult[], view: SnapshotView): VerdictDecision {
+  const major = byId(results, hostMajorRule.id);
+  const minor = byId(results, hostMinorRule.id);
+  const guest = byId(results, guestRule.id);
+  const present = byId(results, PARAMETERS_PRESENT);
+  const given = view.hostVersion() !== null && view.snapshot.hostVersion?.from === 'given';
+  const broken = [present, guest, major, minor].find((r) => r?.status === 'error');
+  if (broken) {
+    return {
+      outcome: 'unknown',
+      reason: `“${broken.title}” could not be evaluated: ${broken.message}`,
+    };
   }
-  const os = snapshot.guestOs;
-  const guest = os ? describeOsVersion(os.major, os.minor) : 'unknown';
+  if (present && !SATISFIED.has(present.status) && !given) {
+    return present.status === 'incomplete'
+      ? { outcome: 'unknown', reason: present.message }
+      : { outcome: 'not-offered', reason: present.message };
+  }
+  for (const step of [major, minor]) {
+    if (step && step.status === 'fail') return { outcome: 'not-offered', reason: step.message };
+  }
+  if (!guest || guest.status === 'incomplete') {
+    return {
+      outcome: 'unknown',
+      reason: `The host reports 6.4, but ${guestRule.blocks?.unknown ?? 'the guest OS is not known'}, and KB3004908 was offered only to ${TARGET_GUESTS} guests.`,
+    };
+  }
+  if (guest.status !== 'pass') {
+    view.guestOs(); // the guest OS decides it: a given one is what it rests on
+    return { outcome: 'not-offered', reason: guest.message };
+  }
+  const os = view.guestOs();
   return {
-    pack,
     outcome: 'offered',
-    reason: `The guest is ${guest} and the host reports 6.4 — the combination the November 2014 logic offers KB3004908 to.`,
+    reason: `The guest is ${os ? describeGuestOs(os.os) : 'a targeted version'} and the host reports 6.4 — the combination the November 2014 logic offers KB3004908 to.`,
   };
 }
 
@@ -286,7 +294,20 @@ export const kb3004908Pack: RulePack = {
   id: KB3004908_PACK_ID,
   title: 'Windows Update: KB3004908 integration components (November 2014)',
   label: 'KB3004908',
-  outcomes: ['offered', 'not-offered', 'unknown'],
-  rules: [presentRule, guestRule, hostMajorRule, hostMinorRule, spellingRule, editableRule],
+  question:
+    'Would the November 2014 integration-component update (KB3004908) be offered to this guest by Windows Update?',
+  outcomes: {
+    offered: { label: 'Offered', tone: 'good' },
+    'not-offered': { label: 'Not offered', tone: 'neutral' },
+    unknown: { label: 'Cannot tell', tone: 'neutral' },
+  },
+  rules: [
+    parametersPresentRule,
+    guestRule,
+    hostMajorRule,
+    hostMinorRule,
+    spellingRule,
+    editableRule,
+  ],
   verdict,
 };

@@ -1,25 +1,29 @@
 // How this guest receives integration-component (IC) updates today, by host and guest version.
-// Source: kvp-reference.md §4.2 — windowsserverdocs
-// WindowsServerDocs/virtualization/hyper-v/manage/Manage-Hyper-V-integration-services.md: on Windows
-// 10 / Server 2016+ hosts, Windows 10/8.1/2016/2012 R2 guests → Windows Update; Windows 8, 7, Vista
-// SP2, Server 2012, 2008 R2 SP1 → Windows Update, "Requires the Data Exchange integration service"
-// (else the KB3071740 cab); 2008 SP2 → "Extended support only". On 8.1/2012 R2 hosts: Windows 10 /
-// 2016 guests → Windows Update, everything else → "Integration Services disk". On 8/2012 hosts: all →
-// Integration Services disk. Conflict: the older Virtualization-Documentation page
-// (user-guide/managing-integration-services.md, 2016) lists 8.1/2012 R2 guests on 8.1 and 8 hosts as
-// "Windows Update"; windowsserverdocs issue #3921 reports Windows Update not working there.
-// Windows 10+ guests' IC drivers come in the normal cumulative updates (§4.3 [inference]).
-//
-// Outcomes: `windows-update` (Windows Update delivers them; Data Exchange works), `windows-update-
-// needs-kvp` (Windows Update would, but only once Data Exchange works), `os-updates` (they come with
-// the guest's own cumulative updates), `integration-services-disk` (install them from the host's disk),
-// `unsupported` (guests older than Vista/2008), `unknown` (guest or host version not known).
+// Source: "Manage Hyper-V integration services" (windowsserverdocs
+// WindowsServerDocs/virtualization/hyper-v/manage/Manage-Hyper-V-integration-services.md @047dddc):
+// - Windows 10 / Server 2016+ hosts: Windows 10, 8.1, 2016, SAC and 2012 R2 guests → Windows
+//   Update; Windows 8, 7, Vista SP2, Server 2012, 2008 R2 SP1 → Windows Update, "Requires the Data
+//   Exchange integration service" (else the KB3071740 cab, for VMs "not running or … not connected
+//   to Windows Update"); 2008 SP2 → "Extended support only"; "The image file vmguest.iso isn't
+//   included with Hyper-V on Windows 10/Windows Server 2016/2019", and XP/2003 are not listed, so
+//   those guests have no IC source at all there.
+// - 8.1/2012 R2 hosts: Windows 10 / 2016 guests → Windows Update; the rest → Integration Services
+//   disk. 8/2012 hosts: every listed guest (8.1/2012 R2 and older) → the disk; no 10/2016 rows.
+//   An older version of the page (@360f5b5) lists 8.1/2012 R2 guests as Windows Update on 8.1 and
+//   8 hosts; windowsserverdocs issue #3921 reports Windows Update not working there.
+// - The disk is inserted "From the Action menu of Virtual Machine Connection".
+// - A guest newer than its host supports gets no supported ICs: Server 2019+ and Windows 11 are not
+//   in the 2012 R2 host's rows, and 10.0 guests are not in the 2012 host's ("Supported Windows guest
+//   operating systems for Hyper-V on Windows Server"); 2008/2008 R2 hosts predate them [inference].
+// - That Windows 10+ guests get their ICs inside the guest's own cumulative updates is an
+//   inference (the matrix says "Windows Update"); that 6.4 Technical Preview hosts behave like
+//   10.0 hosts is an inference from the 2014 posts.
 
-import { describeHostVersion, describeOsVersion } from '../../kvp/os-versions.ts';
-import { describeProvenance } from '../../kvp/provenance.ts';
-import type { KvpSnapshot } from '../../kvp/snapshot.ts';
-import { factEvidence, keyEvidence } from '../evidence.ts';
-import type { CheckResult, Rule, RuleOutcome, RulePack, Verdict } from '../types.ts';
+import { FIRST_BUILD_OF_11, describeHostVersion } from '../../kvp/os-versions.ts';
+import { ENABLE_DATA_EXCHANGE, ENABLE_DATA_EXCHANGE_SUMMARY, makeFix } from '../fixes.ts';
+import { DOCS } from '../references.ts';
+import type { CheckResult, Rule, RuleOutcome, RulePack, VerdictDecision } from '../types.ts';
+import { describeGuestOs, fromPhrase, type SnapshotView, type VersionRead } from '../view.ts';
 
 export const SERVICING_PACK_ID = 'wu-ic-servicing';
 
@@ -31,106 +35,154 @@ export type ServicingOutcome =
   | 'unsupported'
   | 'unknown';
 
-const ENABLE_KVP_FIX =
-  'On the host: Enable-VMIntegrationService -VMName <vm> -Name "Key-Value Pair Exchange". ' +
-  'In the guest: Set-Service vmickvpexchange -StartupType Automatic; Start-Service vmickvpexchange. ' +
-  'If Data Exchange cannot be enabled, install the integration services cab from KB3071740 with Add-WindowsPackage -Online -PackagePath <cab>.';
-
-const DISK_FIX =
-  'In Hyper-V Manager on the host choose Action → Insert Integration Services Setup Disk, then run the setup in the guest (vmguest.iso).';
+const DISK =
+  'From the Action menu of Virtual Machine Connection, click Insert Integration Services Setup Disk, then run the setup in the guest';
 
 const CONFLICT_NOTE =
   ' (an older Microsoft page lists Windows Update for 8.1/2012 R2 guests here; the current one says the disk, and users report Windows Update not working)';
 
 export interface ServicingPath {
   outcome: ServicingOutcome;
-  /** One sentence: the path and what to do. */
+  /** One or two sentences: the path and what to do. */
   reason: string;
 }
 
-/** The hosts whose IC story is Windows Update (10.0; 6.4 = the 2014 Technical Preview [inference]). */
-function isModernHost(major: number, minor: number): boolean {
-  return major === 10 || (major === 6 && minor === 4);
+type HostClass = 'modern' | '6.3' | '6.2' | 'older' | 'unknown';
+
+/** 10.0 (and the 2014 Technical Preview, 6.4) hosts deliver ICs through Windows Update. */
+function hostClass(host: { major: number; minor: number } | null): HostClass {
+  if (!host) return 'unknown';
+  if (host.major === 10 || (host.major === 6 && host.minor === 4)) return 'modern';
+  if (host.major === 6 && host.minor === 3) return '6.3';
+  if (host.major === 6 && host.minor === 2) return '6.2';
+  return 'older';
 }
 
-/** Whether the file shows Data Exchange working: Parameters present with a readable host version. */
-function dataExchangeWorks(snapshot: KvpSnapshot): boolean {
-  if (snapshot.parameters.state !== 'present') return false;
-  if (!snapshot.given.hostVersion) return snapshot.hostVersion !== null;
-  // With a given host version, look at the file's own values.
-  return snapshot.parameters.values.some((v) => v.name.toLowerCase() === 'hostingsystemosmajor');
+function buildOf(guest: VersionRead): number | undefined {
+  const build = guest.os.build;
+  return build !== undefined && /^\d+$/.test(build) ? Number(build) : undefined;
 }
 
-export function servicingPath(snapshot: KvpSnapshot): ServicingPath {
-  const guest = snapshot.guestOs;
-  const host = snapshot.hostVersion;
+/** Whether a 10.0 guest is one a 2012 R2 host's matrix lists: Windows 10 or Server 2016. */
+function listedOn2012R2(guest: VersionRead): boolean {
+  const build = buildOf(guest);
+  if (build === undefined) return true; // tolerant: the release is not known
+  if (build >= FIRST_BUILD_OF_11) return false;
+  return guest.os.kind !== 'server' || build <= 14393;
+}
+
+/** Whether the guest is newer than any IC source for this host (see the header). */
+function newerThanHost(guest: VersionRead, host: { major: number; minor: number }): boolean {
+  const cls = hostClass(host);
+  if (cls === 'modern') return false;
+  const g = guest.major * 100 + guest.minor;
+  const h = host.major * 100 + host.minor;
+  if (g <= h) return false;
+  if (cls === '6.3') return !(guest.major === 10 && listedOn2012R2(guest));
+  if (cls === '6.2') return !(guest.major === 6 && guest.minor === 3);
+  return true;
+}
+
+/** Data Exchange works when the input has Guest\Parameters with a readable host version. */
+function dataExchangeWorks(view: SnapshotView): boolean {
+  return view.parameters.state === 'present' && view.fileHostVersion().ok;
+}
+
+export function servicingPath(view: SnapshotView): ServicingPath {
+  const guest = view.guestOs();
   if (!guest) {
     return {
       outcome: 'unknown',
       reason:
-        'The guest OS version is neither in the file nor given, so the update path cannot be told; give it with --guest-os <major.minor>.',
+        'The guest OS version is not known, so the way integration components reach it cannot be told.',
     };
   }
-  const g = describeOsVersion(guest.major, guest.minor);
+  const host = view.hostVersion();
+  const g = describeGuestOs(guest.os);
   const h = host ? describeHostVersion(host.major, host.minor) : undefined;
-  const onHost = h ? ` on a ${h} host` : '';
-  if (guest.major < 6) {
+  const onHost = h ? `, on a host that reports ${h},` : '';
+  const cls = hostClass(host);
+  if (host && newerThanHost(guest, host)) {
     return {
       outcome: 'unsupported',
-      reason: `A ${g} guest gets no integration-component updates through Windows Update; on 8.1/2012 R2 and older hosts they come from the Integration Services disk.`,
+      reason: `This ${g} guest is newer than what a host reporting ${h} supports, so no supported integration components exist for it there; move it to a newer host.`,
+    };
+  }
+  if (guest.major < 6) {
+    if (cls === 'modern') {
+      return {
+        outcome: 'unsupported',
+        reason: `This ${g} guest${onHost} has no source of integration components: Windows 10 and Windows Server 2016 or later hosts include no Integration Services disk, and Microsoft’s table does not list this guest.`,
+      };
+    }
+    return {
+      outcome: 'unsupported',
+      reason: `This ${g} guest is past the end of support and gets no integration-component updates through Windows Update; on a Windows Server 2012 R2 or older host the Integration Services disk is its only source.`,
     };
   }
   if (guest.major === 10 || (guest.major === 6 && guest.minor === 4)) {
+    if (cls === '6.3') {
+      return {
+        outcome: 'windows-update',
+        reason: `This ${g} guest${onHost} gets integration components through Windows Update.`,
+      };
+    }
+    const unknownHost =
+      cls === 'unknown'
+        ? ' The host version is not in the file; on a Windows Server 2012 R2 host the guest still gets them through Windows Update, and older hosts do not support it.'
+        : '';
     return {
       outcome: 'os-updates',
-      reason: `A ${g} guest${onHost} gets its integration components with its own cumulative updates through Windows Update; keep the guest updated.`,
+      reason: `This ${g} guest${onHost} gets its integration components with its own cumulative updates through Windows Update; keep the guest updated.${unknownHost}`,
     };
   }
   if (guest.major === 6 && guest.minor === 3) {
-    if (!host) {
+    if (cls === 'modern') {
       return {
-        outcome: 'unknown',
-        reason: `A ${g} guest gets integration components with its own updates on Windows 10/Server 2016+ hosts but from the Integration Services disk on 2012 R2/2012 hosts, and the host version is not in the file.`,
+        outcome: 'windows-update',
+        reason: `This ${g} guest${onHost} gets integration components through Windows Update; it does not need Data Exchange for that.`,
       };
     }
-    if (isModernHost(host.major, host.minor)) {
+    if (cls === 'unknown') {
       return {
-        outcome: 'os-updates',
-        reason: `A ${g} guest${onHost} gets its integration components with its own updates through Windows Update; keep the guest updated.`,
+        outcome: 'unknown',
+        reason: `This ${g} guest gets integration components through Windows Update on Windows 10/Server 2016 or later hosts, but from the Integration Services disk on 2012 R2 and 2012 hosts, and the host version is not in the file.`,
       };
     }
     return {
       outcome: 'integration-services-disk',
-      reason: `A ${g} guest${onHost} gets integration components from the host’s Integration Services disk${host.major === 6 && host.minor >= 2 ? CONFLICT_NOTE : ' [inference: the documentation covers 2012 and newer hosts]'}; insert it from Hyper-V Manager and run its setup.`,
+      reason: `This ${g} guest${onHost} gets integration components from the host’s Integration Services disk${CONFLICT_NOTE}. ${DISK}.`,
     };
   }
   if (guest.major === 6 && guest.minor <= 2) {
     const extended =
       guest.minor === 0
-        ? ' (Windows Server 2008 SP2 only while it is in extended support; Vista SP2 needs Data Exchange)'
+        ? ' Microsoft lists Windows Server 2008 SP2 for extended support only; Windows Vista SP2 needs Data Exchange.'
         : '';
-    if (!host || isModernHost(host.major, host.minor)) {
-      if (dataExchangeWorks(snapshot)) {
+    if (cls === 'modern' || cls === 'unknown') {
+      if (dataExchangeWorks(view)) {
         return {
           outcome: 'windows-update',
-          reason: `A ${g} guest${onHost} gets integration components through Windows Update, and Data Exchange works${extended}.`,
+          reason: `This ${g} guest${onHost} gets integration components through Windows Update, and Data Exchange works.${extended}`,
         };
       }
       // Without a host version the host is unknown too; the missing values are themselves the
       // sign that Data Exchange is not working, which is what matters on a modern host.
       const reason = host
-        ? `On a Windows 10/Server 2016+ host, a ${g} guest gets integration components through Windows Update only when Data Exchange works, but Data Exchange does not work in this file; enable it (or use the KB3071740 cab)${extended}.`
-        : `The file has no readable host version, so Data Exchange is not working. On a Windows 10/Server 2016+ host a ${g} guest gets integration components through Windows Update only when Data Exchange works: enable it (or use the KB3071740 cab)${extended}. On a 2012 R2/2012 host they come from the Integration Services disk instead.`;
+        ? `On a Windows 10/Server 2016 or later host, this ${g} guest gets integration components through Windows Update only when Data Exchange works, and Data Exchange does not work in this file.${extended}`
+        : `The file has no readable host version, so Data Exchange is not working. On a Windows 10/Server 2016 or later host this ${g} guest gets integration components through Windows Update only when Data Exchange works; on a 2012 R2 or 2012 host they come from the Integration Services disk instead.${extended}`;
       return { outcome: 'windows-update-needs-kvp', reason };
     }
+    const inferred =
+      cls === 'older' ? ', presumably (Microsoft’s table covers 2012 and newer hosts)' : '';
     return {
       outcome: 'integration-services-disk',
-      reason: `A ${g} guest${onHost} gets integration components from the host’s Integration Services disk${host.major === 6 && host.minor >= 2 ? '' : ' [inference: the documentation covers 2012 and newer hosts]'}; insert it from Hyper-V Manager and run its setup.`,
+      reason: `This ${g} guest${onHost} gets integration components from the host’s Integration Services disk${inferred}. ${DISK}.`,
     };
   }
   return {
     outcome: 'unknown',
-    reason: `The guest reports ${g}, which the update matrix does not cover.`,
+    reason: `The guest reports ${g}, which Microsoft’s table does not cover.`,
   };
 }
 
@@ -139,25 +191,24 @@ const guestRule: Rule = {
   title: 'Guest OS version known',
   failureTitle: 'Guest OS version unknown',
   description:
-    'The update path depends on the guest’s Windows version: from Virtual Machine\\Auto, Windows NT\\CurrentVersion, or given by you.',
+    'The update path depends on which Windows the guest runs: read from Virtual Machine\\Auto or Windows NT\\CurrentVersion, or chosen under What if.',
+  references: [DOCS.manageIntegrationServices],
   requires: [],
   messages: {
-    known: 'The guest is {{version}} ({{source}}).',
+    known: 'The guest is {{version}}, {{from}}.',
     unknown:
-      'The guest OS version is neither in the file (Virtual Machine\\Auto or Windows NT\\CurrentVersion) nor given; give it with --guest-os <major.minor>.',
+      'The file says neither in Virtual Machine\\Auto nor in Windows NT\\CurrentVersion which Windows the guest runs.',
   },
-  evaluate({ snapshot }): RuleOutcome {
-    const os = snapshot.guestOs;
-    if (!os) return { status: 'skip', messageId: 'unknown' };
-    const first = os.facts[0];
+  blocks: { unknown: 'the guest OS is not known' },
+  decidedBy: { unknown: 'guestOs' },
+  evaluate({ view }): RuleOutcome {
+    const guest = view.guestOs();
+    if (!guest) return { status: 'incomplete', messageId: 'unknown' };
     return {
       status: 'pass',
       messageId: 'known',
-      data: {
-        version: describeOsVersion(os.major, os.minor),
-        source: first ? describeProvenance(first.provenance) : '?',
-      },
-      evidence: os.facts.slice(0, 2).map((f) => factEvidence(f, 'a Windows version')),
+      data: { version: describeGuestOs(guest.os), from: fromPhrase(guest.evidence[0]) },
+      evidence: guest.evidence,
     };
   },
 };
@@ -167,44 +218,60 @@ const hostRule: Rule = {
   title: 'Host version known',
   failureTitle: 'Host version unknown',
   description:
-    'The host version comes from HostingSystemOsMajor/HostingSystemOsMinor in Guest\\Parameters, or is given by you; 10.0 cannot be narrowed to a release (kvp-reference.md §1.2).',
+    'The host version comes from HostingSystemOsMajor/HostingSystemOsMinor in Guest\\Parameters, or is chosen under What if; 10.0 cannot be narrowed to a release from them.',
+  references: [DOCS.dataExchange],
   requires: [],
   messages: {
-    known: 'The host reports {{host}} ({{source}}).',
-    unknown:
-      'The host version is not in the file (Guest\\Parameters is {{state}} or has no readable HostingSystemOsMajor/Minor).',
+    known: 'The host reports {{host}}, {{from}}.',
+    unknown: 'The host version is not in the file: {{why}}.',
+    notCollected: 'This kind of input does not carry the host version.',
   },
-  evaluate({ snapshot }): RuleOutcome {
-    const host = snapshot.hostVersion;
+  decidedBy: { unknown: 'hostVersion', notCollected: 'hostVersion' },
+  evaluate({ view }): RuleOutcome {
+    const host = view.hostVersion();
+    const { parameters } = view;
     if (!host) {
-      const p = snapshot.parameters;
+      if (parameters.state === 'not-collected') {
+        return {
+          status: 'incomplete',
+          messageId: 'notCollected',
+          evidence: [parameters.keyEvidence('present, with the host version')],
+        };
+      }
       return {
         status: 'warn',
         messageId: 'unknown',
-        data: { state: p.state },
-        evidence: [keyEvidence(p.path, p.state, p.line, 'present, with the host version')],
+        data: {
+          why:
+            parameters.state === 'present'
+              ? 'Guest\\Parameters has no readable HostingSystemOsMajor/HostingSystemOsMinor'
+              : `Guest\\Parameters is ${parameters.state === 'deleted' ? 'deleted' : 'missing'}`,
+        },
+        evidence: [
+          parameters.keyEvidence('present, with the host version'),
+          ...view.fileHostVersion().evidence,
+        ],
       };
     }
-    const first = host.facts[0];
     return {
       status: 'pass',
       messageId: 'known',
       data: {
         host: describeHostVersion(host.major, host.minor),
-        source: first ? describeProvenance(first.provenance) : '?',
+        from: fromPhrase(host.evidence[0]),
       },
-      evidence: host.facts.map((f) => factEvidence(f, 'a Windows version')),
+      evidence: host.evidence,
     };
   },
 };
 
-const STATUS: Record<ServicingOutcome, RuleOutcome['status']> = {
+const STATUS: Record<ServicingOutcome, 'pass' | 'fail' | 'warn' | 'info' | 'incomplete'> = {
   'windows-update': 'pass',
   'os-updates': 'pass',
   'windows-update-needs-kvp': 'fail',
   'integration-services-disk': 'info',
   unsupported: 'warn',
-  unknown: 'skip',
+  unknown: 'incomplete',
 };
 
 const pathRule: Rule = {
@@ -212,7 +279,8 @@ const pathRule: Rule = {
   title: 'Integration components reach this guest',
   failureTitle: 'Integration components do not reach this guest',
   description:
-    'Which way integration-component updates reach this guest, per Microsoft’s matrix (Manage-Hyper-V-integration-services.md, kvp-reference.md §4.2).',
+    'Which way integration-component updates reach this guest, per Microsoft’s table of host and guest versions.',
+  references: [DOCS.manageIntegrationServices, DOCS.supportedGuests],
   requires: [guestRule.id],
   messages: {
     'windows-update': '{{reason}}',
@@ -222,35 +290,54 @@ const pathRule: Rule = {
     unsupported: '{{reason}}',
     unknown: '{{reason}}',
   },
+  decidedBy: { unknown: 'hostVersion' },
   fix: {
-    'windows-update-needs-kvp': ENABLE_KVP_FIX,
-    unsupported: DISK_FIX,
+    'windows-update-needs-kvp': (context) =>
+      makeFix(
+        context,
+        `${ENABLE_DATA_EXCHANGE_SUMMARY} If Data Exchange cannot be turned on, download the integration services cab files of KB3071740 and install the one for this guest with Add-WindowsPackage.`,
+        ENABLE_DATA_EXCHANGE,
+      ),
+    unsupported: (_context, data) => ({
+      summary: String(data.todo),
+    }),
   },
-  evaluate({ snapshot }): RuleOutcome {
-    const path = servicingPath(snapshot);
-    return { status: STATUS[path.outcome], messageId: path.outcome, data: { reason: path.reason } };
+  evaluate({ view }): RuleOutcome {
+    const path = servicingPath(view);
+    const evidence = [
+      ...(view.guestOs()?.evidence ?? []),
+      ...(view.hostVersion()?.evidence ?? view.fileHostVersion().evidence),
+    ];
+    const todo =
+      view.guestOs()?.major !== undefined && (view.guestOs()?.major ?? 6) < 6
+        ? 'Move the workload to a supported Windows version; there is no supported way to give this guest current integration components.'
+        : 'Move the VM to a host that supports this guest, or run a Windows version this host supports.';
+    return {
+      status: STATUS[path.outcome],
+      messageId: path.outcome,
+      data: { reason: path.reason, todo },
+      evidence,
+    };
   },
 };
 
-function verdict(_results: CheckResult[], snapshot: KvpSnapshot): Verdict {
-  const { outcome, reason } = servicingPath(snapshot);
-  return { pack: SERVICING_PACK_ID, outcome, reason };
+function verdict(_results: CheckResult[], view: SnapshotView): VerdictDecision {
+  return servicingPath(view);
 }
 
 export const servicingPack: RulePack = {
   id: SERVICING_PACK_ID,
   title: 'How integration components reach this guest today',
   label: 'IC servicing',
-  outcomes: [
-    'windows-update',
-    'windows-update-needs-kvp',
-    'os-updates',
-    'integration-services-disk',
-    'unsupported',
-    'unknown',
-  ],
+  question: 'How does this guest get its integration-component updates today?',
+  outcomes: {
+    'windows-update': { label: 'Windows Update', tone: 'good' },
+    'windows-update-needs-kvp': { label: 'Needs Data Exchange', tone: 'bad' },
+    'os-updates': { label: 'With the guest’s own updates', tone: 'good' },
+    'integration-services-disk': { label: 'Integration Services disk', tone: 'neutral' },
+    unsupported: { label: 'Unsupported', tone: 'bad' },
+    unknown: { label: 'Cannot tell', tone: 'neutral' },
+  },
   rules: [guestRule, hostRule, pathRule],
   verdict,
 };
-
-export { DISK_FIX };
