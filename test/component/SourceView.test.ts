@@ -222,3 +222,20 @@ describe('SourceView of other inputs', () => {
     );
   });
 });
+
+describe('SourceView of pool records that hide characters', () => {
+  afterEach(() => cleanup());
+
+  it('writes out invisible and control characters of keys and values', () => {
+    const record = new Uint8Array(2560);
+    record.set(new TextEncoder().encode('Host\u200bName'));
+    record.set(new TextEncoder().encode('hv\u001b[2J01'), 512);
+    const [result] = loadBytes([{ name: '.kvp_pool_3', bytes: record }]);
+    if (!result || 'error' in result || !result.guests[0]) throw new Error('not loaded');
+    const guest = result.guests[0];
+    render(SourceView, props(guest, { pools: guest.snapshot.linux }));
+    const row = screen.getAllByRole('row')[1];
+    expect(row).toHaveTextContent('Host⟨U+200B⟩Name');
+    expect(row).toHaveTextContent('hv⟨U+001B⟩[2J01');
+  });
+});

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../reg/types.ts';
 import { ParsedValue } from '../reg/value.ts';
 import type { DocumentRead } from './document-read.ts';
 import type { InputReader } from './input-reader.ts';
+import { shown } from './shown.ts';
 import { TEXT_WHOLE_BYTES, textResult } from './text-guest.ts';
 import { decodeText, splitLines } from './text-input.ts';
 import { parseJsonLines, type JsonNode } from './json-lines.ts';
@@ -73,7 +74,7 @@ function readObject(node: JsonNode & { kind: 'object' }, diagnostics: Diagnostic
       diagnostics.push({
         line,
         severity: 'warning',
-        message: `${key} is ${value.kind === 'literal' ? String(value.value) : `a JSON ${value.kind}`}, which no registry value gives: skipped`,
+        message: `${shown(key)} is ${value.kind === 'literal' ? String(value.value) : `a JSON ${value.kind}`}, which no registry value gives: skipped`,
       });
     }
   }

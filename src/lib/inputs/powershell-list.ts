@@ -6,6 +6,7 @@ import { REG_BINARY, REG_SZ } from '../reg/data.ts';
 import type { Diagnostic } from '../reg/types.ts';
 import type { DocumentRead } from './document-read.ts';
 import type { InputReader } from './input-reader.ts';
+import { shown } from './shown.ts';
 import { TEXT_WHOLE_BYTES, textResult } from './text-guest.ts';
 import { decodeText, splitLines } from './text-input.ts';
 import {
@@ -48,7 +49,7 @@ function valueOf(name: string, text: string, line: number, diagnostics: Diagnost
       diagnostics.push({
         line,
         severity: 'warning',
-        message: `PowerShell shows only the first ${items.length} bytes of ${name} (“${list[2]}”): the rest is not in the text`,
+        message: `PowerShell shows only the first ${items.length} bytes of ${shown(name)} (“${list[2]}”): the rest is not in the text`,
       });
     }
     return { value: bytesValue(name, REG_BINARY, Uint8Array.from(items), line), shown: 'kind' };

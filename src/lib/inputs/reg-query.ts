@@ -17,6 +17,7 @@ import type { Diagnostic, RegOp } from '../reg/types.ts';
 import { ParsedValue } from '../reg/value.ts';
 import type { DocumentRead } from './document-read.ts';
 import type { InputReader } from './input-reader.ts';
+import { shown } from './shown.ts';
 import { TEXT_WHOLE_BYTES, textResult } from './text-guest.ts';
 import { decodeText, splitLines } from './text-input.ts';
 import { bytesValue, listValue, qwordValue, textValue } from './registry-values.ts';
@@ -57,7 +58,7 @@ function valueOf(name: string, type: number, data: string, line: number): Parsed
       const match = /^0x([0-9a-f]{1,16})$/i.exec(data);
       const limit = type === REG_QWORD ? 16 : 8;
       if (!match || (match[1] as string).length > limit) {
-        return `${typeName(type)} data "${data}" is not the 0x… number reg query prints`;
+        return `${typeName(type)} data ${shown(data)} is not the 0x… number reg query prints`;
       }
       const value = BigInt(`0x${match[1]}`);
       if (type === REG_QWORD) return qwordValue(name, value, line);

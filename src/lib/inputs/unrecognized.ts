@@ -2,8 +2,8 @@
 // instead. Snippets of the input are echoed as printable ASCII only, never raw control bytes.
 import { PARAMETERS_CATALOGUE } from '../kvp/catalogue.ts';
 import { HOST_ITEMS, POOL_TAR, REG_EXPORT } from './commands.ts';
-import { quoted } from './input-diagnostic.ts';
 import type { InputHead } from './input-reader.ts';
+import { shown } from './shown.ts';
 import { otherArchiveKind } from './tar.ts';
 import { splitLines } from './text-input.ts';
 
@@ -25,7 +25,7 @@ function textLooksLike(text: string): string {
   }
   const otherClass = /<INSTANCE\s+CLASSNAME\s*=\s*"([^"]*)"/i.exec(text)?.[1];
   if (otherClass !== undefined && otherClass.toLowerCase() !== 'msvm_kvpexchangedataitem') {
-    return `This is CIM-XML of the class ${quoted(otherClass)}, not of Msvm_KvpExchangeDataItem (the guest's items as the host sees them). To get those, run this on the Hyper-V host in PowerShell, with the VM's name set:\n${HOST_ITEMS}`;
+    return `This is CIM-XML of the class ${shown(otherClass)}, not of Msvm_KvpExchangeDataItem (the guest's items as the host sees them). To get those, run this on the Hyper-V host in PowerShell, with the VM's name set:\n${HOST_ITEMS}`;
   }
   const nameLines = lines.filter((line) => PARAMETER_NAMES.has(line.trim().toLowerCase())).length;
   if (nameLines >= 3) {
@@ -43,7 +43,7 @@ function textLooksLike(text: string): string {
   if (lines.some((line) => /^\s*Hive:\s/.test(line))) {
     return `This is PowerShell's table view of registry keys (Get-Item or Get-ChildItem), which cuts values short. In the virtual machine, run instead: Get-ItemProperty 'HKLM:\\SOFTWARE\\Microsoft\\Virtual Machine\\Guest\\Parameters' > kvp.txt — or better: ${REG_EXPORT}`;
   }
-  return `not a registry export: the first line must be "Windows Registry Editor Version 5.00" or "REGEDIT4" (case-sensitive), but it is ${quoted(first.trim())}. ${IN_THE_VM}`;
+  return `not a registry export: the first line must be "Windows Registry Editor Version 5.00" or "REGEDIT4" (case-sensitive), but it is ${shown(first.trim())}. ${IN_THE_VM}`;
 }
 
 /** The message for an input that no reader takes. */

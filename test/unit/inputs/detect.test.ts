@@ -117,9 +117,10 @@ describe('input that no reader takes: what it looks like, and what to collect', 
     expect(loadError('input', bytes)).toMatch(message);
   });
 
-  it('never echoes control bytes: they show as escapes', () => {
+  it('never echoes control or invisible characters: they are written out', () => {
     const message = loadError('x', ascii('he\u001b[31mllo\u0007 world'));
-    expect(message).toContain('"he\\x1b[31mllo\\x07 world"');
+    expect(message).toContain('"he⟨U+001B⟩[31mllo⟨U+0007⟩ world"');
+    expect(loadError('x', ascii('gpj.\u202Eexe'))).toContain('"gpj.⟨U+202E⟩exe"');
     // eslint-disable-next-line no-control-regex
     expect(message).not.toMatch(/[\u0000-\u001f\u007f]/);
   });

@@ -79,7 +79,7 @@ describe('PowerShell Format-List (reg-format.md §5, §7.8 P1–P3)', () => {
         line: 1,
         severity: 'warning',
         message:
-          'PowerShell shows only the first 4 bytes of Bounds (“...”): the rest is not in the text',
+          'PowerShell shows only the first 4 bytes of "Bounds" (“...”): the rest is not in the text',
       },
     ]);
   });
@@ -229,7 +229,7 @@ describe('PowerShell ConvertTo-Json', () => {
       {
         line: 3,
         severity: 'warning',
-        message: 'Flag is true, which no registry value gives: skipped',
+        message: '"Flag" is true, which no registry value gives: skipped',
       },
     ]);
   });
