@@ -5,16 +5,20 @@
 
 import type { KvpSnapshot } from '../lib/kvp/snapshot.ts';
 import { PermalinkError, decodePermalink } from '../lib/permalink/index.ts';
-import type { RegDocument } from '../lib/reg/types.ts';
-import { analyze, needsAttention, toAnalyzeJson, type WhatIf } from '../lib/rules/index.ts';
+import {
+  analyze,
+  needsAttention,
+  toAnalyzeJson,
+  type AnalysisResult,
+  type WhatIf,
+} from '../lib/rules/index.ts';
 import { UsageError, readArguments } from './arguments.ts';
 import {
-  KVP_KEYS,
   WHAT_IF_OPTIONS,
-  documentOrExit,
   failWith,
   fileFrom,
   optionsOrExit,
+  resultsOrExit,
   whatIfFrom,
 } from './command-input.ts';
 import type { Command } from './io.ts';
@@ -24,8 +28,10 @@ const USAGE = `Usage: kvp-analyzer analyze <file|-> [--json] [--guest-os <major.
        kvp-analyzer analyze --link <url or #v1.… fragment> [--json]
 
 Explains whether Windows Update offers Hyper-V integration-component updates to the guest whose
-"HKLM\\SOFTWARE\\Microsoft\\Virtual Machine" export this is, and whether its Data Exchange (KVP)
-values are healthy.
+Data Exchange (KVP) values the input holds, and whether those values are healthy. The input: an
+export of "HKLM\\SOFTWARE\\Microsoft\\Virtual Machine" (.reg), reg query or PowerShell output of
+it, a Linux guest's pool files (a directory copied from /var/lib/hyperv, or a .tar.gz of it),
+the host's items of one VM, or a host collector file (one report per VM, one after another).
 
 Options:
   --json                       print the analysis as JSON
@@ -63,33 +69,61 @@ function parseArgs(argv: string[]): Options | 'help' {
   return { source: { link }, json, whatIf };
 }
 
+/** A guest's analysis: what it reads, and whether a check failed. */
+interface Analysed {
+  label: string;
+  result: AnalysisResult;
+}
+
 export const analyzeCommand: Command = async (argv, io) => {
   const json = argv.includes('--json');
   const fail = failWith(io, 'analyze', json);
   const options = optionsOrExit(() => parseArgs(argv), USAGE, io, fail, json);
   if (typeof options === 'number') return options;
-  let input: RegDocument | KvpSnapshot | number;
   const { source } = options;
+  const analysed: Analysed[] = [];
+  const errors: string[] = [];
   if ('link' in source) {
+    let snapshot: KvpSnapshot;
     try {
       // Exactly what the page does with a link: decode, then analyse the snapshot alone.
-      input = await decodePermalink(source.link);
+      snapshot = await decodePermalink(source.link);
     } catch (error) {
       if (!(error instanceof PermalinkError)) throw error;
       return fail(error.message);
     }
+    analysed.push({ label: 'a shared link', result: analyze(snapshot, options.whatIf) });
   } else {
-    input = await documentOrExit(source.file, io, fail, KVP_KEYS);
-    if (typeof input === 'number') return input;
+    const results = await resultsOrExit(source.file, io, fail);
+    if (typeof results === 'number') return results;
+    const [only] = results;
+    if (results.length === 1 && only && 'error' in only) return fail(only.error);
+    for (const result of results) {
+      if ('error' in result) {
+        errors.push(`${result.inputs.join(', ')}: ${result.error}`);
+        continue;
+      }
+      for (const guest of result.guests) {
+        // The report's own name (a VM's in a collector file); the directory's for its pool files.
+        const label = result.inputs.length > 1 && results.length === 1 ? source.file : guest.name;
+        analysed.push({ label, result: analyze(guest.snapshot, options.whatIf) });
+      }
+    }
   }
-  const result = analyze(input, options.whatIf);
+  for (const error of errors) io.stderr(`kvp-analyzer analyze: ${error}\n`);
   if (options.json) {
-    io.stdout(`${JSON.stringify(toAnalyzeJson(result), null, 2)}\n`);
+    // One report: its JSON as ever; several (a collector file's VMs): an array, each named.
+    const [first] = analysed;
+    const out =
+      analysed.length === 1 && first && errors.length === 0
+        ? toAnalyzeJson(first.result)
+        : analysed.map(({ label, result }) => ({ name: label, ...toAnalyzeJson(result) }));
+    io.stdout(`${JSON.stringify(out, null, 2)}\n`);
   } else {
     const colour = io.isTTY && !process.env.NO_COLOR;
-    const label = 'link' in source ? 'a shared link' : source.file;
-    io.stdout(formatReport(result, label, colour));
+    io.stdout(analysed.map(({ label, result }) => formatReport(result, label, colour)).join('\n'));
   }
+  if (errors.length > 0) return 2;
   // The packs' tones decide: a healthy guest that is not offered a 2014 update exits 0.
-  return result.verdicts.some(needsAttention) ? 1 : 0;
+  return analysed.some(({ result }) => result.verdicts.some(needsAttention)) ? 1 : 0;
 };

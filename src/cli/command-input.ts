@@ -1,7 +1,10 @@
 // What the commands share in reading their arguments and their input.
 import { parseMajorMinor } from '../lib/kvp/os-versions.ts';
 import type { WhatIf } from '../lib/kvp/snapshot.ts';
-import { parseReg, parseRegChunks, scanKvp } from '../lib/reg/index.ts';
+import { memorySource, type InputSource } from '../lib/inputs/input-source.ts';
+import { loadInputs } from '../lib/inputs/load.ts';
+import type { InputResult } from '../lib/inputs/loaded-guest.ts';
+import { parseReg, parseRegChunks } from '../lib/reg/index.ts';
 import { whyNotAnExport } from '../lib/reg/not-an-export.ts';
 import type { RegDocument } from '../lib/reg/types.ts';
 import { UsageError, type Arguments, type OptionSpec } from './arguments.ts';
@@ -37,19 +40,65 @@ export function fileFrom(args: Arguments): string {
   return args.file;
 }
 
+/** Files up to this size are read in one piece (the fastest way in); larger ones in chunks. */
+const WHOLE_READ_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A file (or - for standard input) as the loader reads it: small ones in one piece (the fastest
+ * way in), large ones in chunks. `now`: read a small one here, so that a missing file is told in
+ * CliIo's words; else only when the loader comes to it.
+ */
+async function sourceAt(path: string, name: string, io: CliIo, now: boolean): Promise<InputSource> {
+  const size = await io.sizeOf(path);
+  const mtime = await io.mtimeOf(path);
+  const known = {
+    name,
+    ...(size === undefined ? {} : { size }),
+    ...(mtime === undefined ? {} : { mtime }),
+  };
+  if (size !== undefined && size > WHOLE_READ_BYTES)
+    return { ...known, chunks: () => io.readChunks(path) };
+  if (now) return memorySource(name, await io.readInput(path), mtime);
+  return { ...known, chunks: () => io.readChunks(path), bytes: () => io.readInput(path) };
+}
+
+/**
+ * The reports of the input at `path` (or - for standard input), read by the loader as the page
+ * reads them: a file of any kind, or a directory's files (a copy of /var/lib/hyperv is one Linux
+ * guest). One result per input, an error or its reports (one per VM of a collector file). Throws
+ * only when the input itself cannot be read, with CliIo's message ("cannot read x: no such file").
+ */
+export async function readInputsAt(path: string, io: CliIo): Promise<InputResult[]> {
+  const entries = await io.listDirectory(path);
+  if (!entries) return loadInputs([await sourceAt(path, path, io, true)]);
+  const sources: InputSource[] = [];
+  for (const entry of [...entries].sort()) {
+    const file = `${path.replace(/[\\/]$/, '')}/${entry}`;
+    // Regular files only: subdirectories are not read.
+    if ((await io.sizeOf(file)) !== undefined) sources.push(await sourceAt(file, entry, io, false));
+  }
+  return loadInputs(sources);
+}
+
+/** The results of readInputsAt, or the exit code after `fail` says why the input cannot be read. */
+export async function resultsOrExit(
+  path: string,
+  io: CliIo,
+  fail: Fail,
+): Promise<InputResult[] | number> {
+  try {
+    return await readInputsAt(path, io);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
 /** How a command reads an export: whole, or as a stream of chunks above `chunkedAbove` bytes. */
 export interface ExportReader {
   chunkedAbove: number;
   whole(bytes: Uint8Array): RegDocument;
   chunks(chunks: AsyncIterable<Uint8Array>): Promise<RegDocument>;
 }
-
-/** The KVP keys only, by the parser's fast path (analyze, link). */
-export const KVP_KEYS: ExportReader = {
-  chunkedAbove: 64 * 1024 * 1024,
-  whole: (bytes) => scanKvp(bytes),
-  chunks: (chunks) => scanKvp(chunks),
-};
 
 /** Every key and value (parse); in chunks once the file could not be one string. */
 export const WHOLE_EXPORT: ExportReader = {

@@ -20,6 +20,10 @@ export interface CliIo {
   readChunks(pathOrDash: string): AsyncIterable<Uint8Array>;
   /** Size in bytes when known (a regular file), else undefined. */
   sizeOf(pathOrDash: string): Promise<number | undefined>;
+  /** Last modified, in milliseconds since 1970, of a regular file; else undefined. */
+  mtimeOf(path: string): Promise<number | undefined>;
+  /** The names in a directory (a copy of /var/lib/hyperv), or undefined when it is none. */
+  listDirectory(path: string): Promise<string[] | undefined>;
   /** Whether stdout is a terminal (colour allowed). */
   isTTY: boolean;
 }

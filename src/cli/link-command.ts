@@ -3,17 +3,16 @@
 // for `analyze --link`; with --base, the whole link.
 // Exit codes: 0 printed · 2 the input cannot be read or the usage is wrong.
 
-import { buildSnapshot, withGiven } from '../lib/kvp/snapshot.ts';
+import { withGiven } from '../lib/kvp/snapshot.ts';
 import { encodePermalink } from '../lib/permalink/index.ts';
 import { parseWhatIf, type WhatIf } from '../lib/rules/index.ts';
 import { UsageError, readArguments } from './arguments.ts';
 import {
-  KVP_KEYS,
   WHAT_IF_OPTIONS,
-  documentOrExit,
   failWith,
   fileFrom,
   optionsOrExit,
+  resultsOrExit,
   whatIfFrom,
 } from './command-input.ts';
 import type { Command } from './io.ts';
@@ -21,10 +20,10 @@ import type { Command } from './io.ts';
 const USAGE = `Usage: kvp-analyzer link <file|-> [--guest-os <major.minor>] [--host-version <major.minor>]
                          [--redact] [--base <page address>]
 
-Prints the #v1.… fragment of a link that opens this export's analysis on the KVP Analyzer page
-(append it to the page's address, or give the address with --base), or that
-'kvp-analyzer analyze --link' reads. The link carries the analysed values with their names,
-types and lines, and the what-if — never the file itself.
+Prints the #v1.… fragment of a link that opens this input's analysis on the KVP Analyzer page
+(append it to the page's address, or give the address with --base), or that 'kvp-analyzer analyze --link' reads; for a host
+collector file, one line per VM: its name, a tab, its fragment. The link carries the analysed
+values with their names, types and positions, and the what-if — never the file itself.
 
 Options:
   --guest-os <major.minor>     what if the guest ran this Windows version (e.g. 6.1)
@@ -84,9 +83,22 @@ export const linkCommand: Command = async (argv, io) => {
   const fail = failWith(io, 'link', false);
   const options = optionsOrExit(() => parseArgs(argv), USAGE, io, fail, false);
   if (typeof options === 'number') return options;
-  const doc = await documentOrExit(options.file, io, fail, KVP_KEYS);
-  if (typeof doc === 'number') return doc;
-  const snapshot = withGiven(buildSnapshot(doc), parseWhatIf(options.whatIf));
-  io.stdout(`${options.base}${await encodePermalink(snapshot, { redact: options.redact })}\n`);
-  return 0;
+  const results = await resultsOrExit(options.file, io, fail);
+  if (typeof results === 'number') return results;
+  const guests = results.flatMap((result) => ('error' in result ? [] : result.guests));
+  const errors = results.flatMap((result) => ('error' in result ? [result] : []));
+  const [only] = results;
+  if (results.length === 1 && only && 'error' in only) return fail(only.error);
+  const given = parseWhatIf(options.whatIf);
+  // One report: its fragment alone; several (a collector file's VMs): each after its name.
+  for (const guest of guests) {
+    const link = await encodePermalink(withGiven(guest.snapshot, given), {
+      redact: options.redact,
+    });
+    const whole = `${options.base}${link}`;
+    io.stdout(guests.length === 1 ? `${whole}\n` : `${guest.name}\t${whole}\n`);
+  }
+  for (const error of errors)
+    io.stderr(`kvp-analyzer link: ${error.inputs.join(', ')}: ${error.error}\n`);
+  return errors.length > 0 ? 2 : 0;
 };

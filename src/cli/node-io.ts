@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, readdirSync, statSync } from 'node:fs';
 import type { CliIo } from './io.ts';
 import { ReadLimitError, wholeOrChunks, withLineLimits } from './read-limits.ts';
 
@@ -42,11 +42,12 @@ async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
   }
 }
 
-async function regularFileSize(path: string): Promise<number | undefined> {
+/** The stats of a regular file; undefined for standard input, a directory, or nothing there. */
+function regularFile(path: string) {
   if (path === '-') return undefined;
   // statSync: node:fs/promises would be one more module to load at every start.
   const info = statSync(path, { throwIfNoEntry: false });
-  return info?.isFile() ? info.size : undefined;
+  return info?.isFile() ? info : undefined;
 }
 
 /**
@@ -120,7 +121,7 @@ export function nodeIo(): CliIo {
     writeStdout: (parts) => out.writeAll(parts),
     async readInput(path) {
       try {
-        if ((await regularFileSize(path)) !== undefined) {
+        if (regularFile(path) !== undefined) {
           // One synchronous read is the fastest way in for a single file; the view copies nothing.
           const buffer = readFileSync(path);
           return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -136,7 +137,16 @@ export function nodeIo(): CliIo {
       }
     },
     readChunks,
-    sizeOf: regularFileSize,
+    sizeOf: async (path) => regularFile(path)?.size,
+    mtimeOf: async (path) => regularFile(path)?.mtimeMs,
+    async listDirectory(path) {
+      if (path === '-') return undefined;
+      try {
+        return readdirSync(path);
+      } catch {
+        return undefined;
+      }
+    },
     isTTY: Boolean(process.stdout.isTTY),
   };
 }

@@ -87,6 +87,6 @@ describe('CheckList', () => {
     const row = container.querySelector<HTMLElement>(`[data-check-id="${failed?.id}"]`);
     if (!row) throw new Error('no failed row');
     await user.click(within(row).getByRole('button', { name: `line ${line}` }));
-    expect(onshowline).toHaveBeenCalledWith(line);
+    expect(onshowline).toHaveBeenCalledWith(line, `line ${line}`);
   });
 });

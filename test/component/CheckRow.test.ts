@@ -140,6 +140,6 @@ describe('CheckRow', () => {
     render(CheckRow, { check: failed, open: true, onshowline });
 
     await user.click(screen.getByRole('button', { name: `line ${withLine?.line}` }));
-    expect(onshowline).toHaveBeenCalledWith(withLine?.line);
+    expect(onshowline).toHaveBeenCalledWith(withLine?.line, withLine?.source);
   });
 });

@@ -45,7 +45,7 @@ describe('EvidenceList', () => {
     await user.click(screen.getByRole('button', { name: `line ${line}` }));
 
     expect(onshowline).toHaveBeenCalledTimes(1);
-    expect(onshowline).toHaveBeenCalledWith(line);
+    expect(onshowline).toHaveBeenCalledWith(line, `line ${line}`);
   });
 
   it('gives evidence that is not in the file as plain text, without a button', async () => {

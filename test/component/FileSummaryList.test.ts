@@ -3,8 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import FileSummaryList from '../../src/app/FileSummaryList.svelte';
 import { FileAnalysis } from '../../src/app/state/file-analysis.svelte.ts';
-import { loadText } from '../../src/app/state/loaded-export.ts';
-import { analyzeSample, finishedAnalysis, sampleText } from './fixtures.ts';
+import { analyzeSample, finishedAnalysis, loadFile, sampleText } from './fixtures.ts';
 
 async function twoFiles(): Promise<FileAnalysis[]> {
   return [
@@ -74,7 +73,7 @@ describe('FileSummaryList', () => {
     const cancelled = new FileAnalysis('stopped.reg', 400 * 1024 * 1024);
     cancelled.stop();
     const failed = new FileAnalysis('notes.txt', 11);
-    failed.finish(loadText('hello world'));
+    failed.finish(loadFile('notes.txt', new TextEncoder().encode('hello world')));
     expect(failed.status).toBe('failed');
     const files = [...(await twoFiles()), reading, cancelled, failed];
     render(FileSummaryList, { files, selectedId: null, onselect: vi.fn() });

@@ -48,3 +48,50 @@ describe('HowToGet', () => {
     expect(container.querySelector('ol')).toHaveTextContent('then File → Export…');
   });
 });
+
+describe('HowToGet: every kind of input', () => {
+  afterEach(() => cleanup());
+
+  it.each([
+    [
+      'Copy the reg query command',
+      'reg query "HKLM\\SOFTWARE\\Microsoft\\Virtual Machine" /s > kvp.txt',
+    ],
+    [
+      'Copy the tar command for the pool files',
+      'sudo tar -czf hyperv-kvp.tar.gz -C /var/lib hyperv',
+    ],
+    ['Copy the command that runs the collector', '.\\kvp-collector.ps1'],
+  ])('%s', async (label, command) => {
+    const user = userEvent.setup();
+    const writeText = stubClipboard();
+    render(HowToGet);
+    await user.click(screen.getByRole('button', { name: label }));
+    expect(writeText).toHaveBeenCalledWith(command);
+  });
+
+  it("copies the host's commands for one VM as lines that paste and run", async () => {
+    const user = userEvent.setup();
+    const writeText = stubClipboard();
+    render(HowToGet);
+    await user.click(screen.getByRole('button', { name: "Copy the commands for one VM's items" }));
+    const [lines] = writeText.mock.calls[0] ?? [];
+    expect(String(lines).split('\n')).toEqual([
+      "$vmName = 'VM name'",
+      '$id = (Get-VM -Name $vmName).Id',
+      `(Get-CimInstance -Namespace root\\virtualization\\v2 -ClassName Msvm_KvpExchangeComponent -Filter "SystemName='$id'").GuestIntrinsicExchangeItems > kvp-items.xml`,
+    ]);
+  });
+
+  it('offers the collector script as a download from the page itself, and to copy once opened', async () => {
+    const user = userEvent.setup();
+    const writeText = stubClipboard();
+    render(HowToGet);
+    const link = screen.getByRole('link', { name: 'kvp-collector.ps1' });
+    expect(link).toHaveAttribute('href', 'kvp-collector.ps1');
+    expect(link).toHaveAttribute('download');
+    await user.click(screen.getByText('How to get the file'));
+    await user.click(await screen.findByRole('button', { name: 'Copy the collector script' }));
+    expect(String(writeText.mock.calls[0]?.[0])).toMatch(/^<#\r?\n\.SYNOPSIS/);
+  });
+});

@@ -10,7 +10,7 @@ describe('LineLink', () => {
     const onshowline = vi.fn();
     render(LineLink, { line: 12, label: 'line 12', onshowline });
     await userEvent.setup().click(screen.getByRole('button', { name: 'line 12' }));
-    expect(onshowline).toHaveBeenCalledWith(12);
+    expect(onshowline).toHaveBeenCalledWith(12, 'line 12');
   });
 
   it('is plain text when there is no source to show (a shared link)', () => {

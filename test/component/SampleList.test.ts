@@ -3,8 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import SampleList from '../../src/app/SampleList.svelte';
 import { samples } from '../../src/app/samples/index.ts';
-import { loadExport } from '../../src/app/state/loaded-export.ts';
-import { REG_HEADER } from './fixtures.ts';
+import { REG_HEADER, loadFile } from './fixtures.ts';
 import { stubDownloads } from './clipboard.ts';
 
 const downloadName = (title: string) => `Download the sample “${title}” as a .reg file`;
@@ -64,7 +63,7 @@ describe('SampleList', () => {
       const text = decodeUtf16le(bytes.subarray(2));
       expect(text.replace(/\r\n/g, '\n')).toBe((await sample.load()).replace(/\r\n/g, '\n'));
       // And the page's own loader reads it as a regedit 5 export in UTF-16LE.
-      const loaded = loadExport(bytes);
+      const loaded = loadFile(name ?? 'sample.reg', bytes);
       expect('error' in loaded ? loaded.error : loaded.format).toBe('regedit5');
       expect('error' in loaded ? null : loaded.encoding).toBe('utf-16le');
     },

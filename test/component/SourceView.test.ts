@@ -2,11 +2,12 @@ import { cleanup, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import SourceView from '../../src/app/SourceView.svelte';
 import { analyze } from '../../src/lib/rules/index.ts';
-import type { LoadedExport } from '../../src/app/state/loaded-export.ts';
+import type { LoadedGuest } from '../../src/lib/inputs/loaded-guest.ts';
+import { loadBytes } from '../../src/lib/inputs/load.ts';
 import { REG_HEADER, loadRegText, loadSample } from './fixtures.ts';
 
 /** The lines the failing and warning checks point at, as the report highlights them. */
-function evidenceLines(loaded: LoadedExport): Set<number> {
+function evidenceLines(loaded: LoadedGuest): Set<number> {
   return new Set(
     analyze(loaded.snapshot)
       .checks.filter((check) => check.status === 'fail' || check.status === 'warn')
@@ -18,7 +19,7 @@ function evidenceLines(loaded: LoadedExport): Set<number> {
 const lineItem = (container: HTMLElement, line: number) =>
   container.querySelector<HTMLLIElement>(`#src-line-${line}`);
 
-function props(loaded: LoadedExport, overrides: Partial<Record<string, unknown>> = {}) {
+function props(loaded: LoadedGuest, overrides: Partial<Record<string, unknown>> = {}) {
   return {
     idPrefix: 'src',
     source: loaded.source,
@@ -143,5 +144,98 @@ describe('SourceView', () => {
     const summary = container.querySelector('summary');
     expect(summary).toHaveTextContent(/\b1 line\b/);
     expect(summary).not.toHaveTextContent('1 lines');
+  });
+});
+
+describe('SourceView of other inputs', () => {
+  afterEach(() => cleanup());
+
+  /** The pool files of a guest, read by the page's loader. */
+  function poolGuest(): LoadedGuest {
+    const record = (key: string, value: string) => {
+      const bytes = new Uint8Array(2560);
+      bytes.set(new TextEncoder().encode(key));
+      bytes.set(new TextEncoder().encode(value), 512);
+      return bytes;
+    };
+    const pool3 = new Uint8Array([
+      ...record('HostName', 'HV01'),
+      ...record('HostingSystemOsMajor', '10'),
+    ]);
+    const [result] = loadBytes(
+      [
+        { name: '.kvp_pool_3', bytes: pool3, mtime: Date.UTC(2026, 11, 1) },
+        { name: '.kvp_pool_1', bytes: record('PROVISIONING_REPORT', 'result=success') },
+      ],
+      { source: true },
+    );
+    if (!result || 'error' in result || !result.guests[0]) throw new Error('not loaded');
+    return result.guests[0];
+  }
+
+  it('shows each pool file as a table of its records, with its size, time and notes', () => {
+    const guest = poolGuest();
+    const { container } = render(SourceView, props(guest, { pools: guest.snapshot.linux }));
+    expect(container.querySelector('summary')).toHaveTextContent(
+      '2 pool files, 3 records · 1 note from the reader',
+    );
+    const pool3 = screen.getByRole('region', { name: '.kvp_pool_3, pool 3 (Guest\\Parameters)' });
+    expect(pool3).toHaveTextContent('5,120 bytes, 2 records, modified 2026-12-01T00:00:00.000Z');
+    const rows = within(pool3).getAllByRole('row').slice(1);
+    const cells = rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim()));
+    expect(cells).toEqual([
+      ['1', 'HostName', 'HV01'],
+      ['2', 'HostingSystemOsMajor', '10'],
+    ]);
+    expect(screen.getByRole('region', { name: '.kvp_pool_1, pool 1 (Guest)' })).toHaveTextContent(
+      'PROVISIONING_REPORT',
+    );
+    // The set's notes (pools 0, 2 and 4 missing) are listed above the tables.
+    expect(container.querySelector('.elsewhere')).toHaveTextContent('No file for pool 0, 2 and 4');
+    expect(screen.queryByRole('list', { name: "The file's text" })).not.toBeInTheDocument();
+  });
+
+  it('highlights the records the evidence names, in their own terms', () => {
+    const guest = poolGuest();
+    const { container } = render(
+      SourceView,
+      props(guest, {
+        pools: guest.snapshot.linux,
+        highlightedPlaces: new Set(['record 2 of .kvp_pool_3']),
+      }),
+    );
+    const highlighted = [...container.querySelectorAll('tr.highlighted')];
+    expect(highlighted.map((row) => row.id)).toEqual(['src-record-2-of-kvp-pool-3']);
+    expect(highlighted[0]).toHaveAttribute('tabindex', '-1');
+  });
+
+  it('lists a note about the input as a whole without a line number', () => {
+    const loaded = loadRegText(REG_HEADER);
+    const { container } = render(
+      SourceView,
+      props(loaded, {
+        diagnostics: [{ line: 0, severity: 'info', message: 'about the whole file' }],
+      }),
+    );
+    expect(container.querySelector('.elsewhere li')?.textContent?.trim()).toBe(
+      'about the whole file',
+    );
+  });
+});
+
+describe('SourceView of pool records that hide characters', () => {
+  afterEach(() => cleanup());
+
+  it('writes out invisible and control characters of keys and values', () => {
+    const record = new Uint8Array(2560);
+    record.set(new TextEncoder().encode('Host\u200bName'));
+    record.set(new TextEncoder().encode('hv\u001b[2J01'), 512);
+    const [result] = loadBytes([{ name: '.kvp_pool_3', bytes: record }]);
+    if (!result || 'error' in result || !result.guests[0]) throw new Error('not loaded');
+    const guest = result.guests[0];
+    render(SourceView, props(guest, { pools: guest.snapshot.linux }));
+    const row = screen.getAllByRole('row')[1];
+    expect(row).toHaveTextContent('Host⟨U+200B⟩Name');
+    expect(row).toHaveTextContent('hv⟨U+001B⟩[2J01');
   });
 });

@@ -78,7 +78,7 @@ describe('ValuesTable', () => {
 
     const row = screen.getByRole('row', { name: /HostingSystemOsMinor/ });
     await user.click(within(row).getByRole('button', { name: String(value.line) }));
-    expect(onshowline).toHaveBeenCalledWith(value.line);
+    expect(onshowline).toHaveBeenCalledWith(value.line, String(value.line));
   });
 
   it('says so when the file has no Parameters key', async () => {
@@ -105,7 +105,7 @@ describe('ValuesTable', () => {
     expect(values).toHaveTextContent(`The file deletes ${PARAMETERS_KEY} (line ${line}).`);
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     await user.click(within(values).getByRole('button', { name: `line ${line}` }));
-    expect(onshowline).toHaveBeenCalledWith(line);
+    expect(onshowline).toHaveBeenCalledWith(line, `line ${line}`);
   });
 
   it('says so when the key is there without values', () => {
@@ -126,7 +126,7 @@ describe('ValuesTable', () => {
     const row = screen.getByRole('row', { name: /HostingSystemOsMinor/ });
     expect(row).toHaveTextContent('Deleted by the file ("HostingSystemOsMinor"=-)');
     await user.click(within(row).getByRole('button', { name: '5' }));
-    expect(onshowline).toHaveBeenCalledWith(5);
+    expect(onshowline).toHaveBeenCalledWith(5, '5');
   });
 
   it('shows values that look like HTML as literal text, never as markup', () => {
@@ -159,5 +159,20 @@ describe('ValuesTable', () => {
     render(ValuesTable, { key: 'Auto', facts, onshowline: vi.fn() });
     const row = screen.getByRole('row', { name: /guest default/ });
     expect(within(row).getByRole('rowheader')).toHaveTextContent('(Default)');
+  });
+});
+
+describe('ValuesTable of a key the input does not carry', () => {
+  it('says so, rather than calling the key empty or missing', () => {
+    const facts = {
+      state: 'not-collected' as const,
+      path: AUTO_KEY,
+      line: null,
+      values: [],
+    };
+    render(ValuesTable, { key: 'Auto', facts, onshowline: null });
+    expect(screen.getByTestId('values-auto')).toHaveTextContent(
+      `This kind of input does not carry the ${AUTO_KEY} key.`,
+    );
   });
 });

@@ -3,7 +3,8 @@
 import { samples } from '../../src/app/samples/index.ts';
 import { regeditBytes } from '../../src/app/samples/regedit-bytes.ts';
 import { FileAnalysis } from '../../src/app/state/file-analysis.svelte.ts';
-import { loadExport, type LoadedExport } from '../../src/app/state/loaded-export.ts';
+import { loadBytes } from '../../src/lib/inputs/load.ts';
+import type { LoadedGuest } from '../../src/lib/inputs/loaded-guest.ts';
 import { analyze, type AnalysisResult, type WhatIf } from '../../src/lib/rules/index.ts';
 
 export type SampleId = 'offered' | 'host-6-3' | 'parameters-missing' | 'host-10-0' | 'hand-edited';
@@ -14,14 +15,24 @@ export async function sampleText(id: SampleId): Promise<string> {
   return sample.load();
 }
 
+/** Bytes → the page's loader, as for a file of that name: its one report, or its error. */
+export function loadFile(name: string, bytes: Uint8Array): LoadedGuest | { error: string } {
+  const [result] = loadBytes([{ name, bytes }], { source: true });
+  if (!result) throw new Error('the loader gave no result');
+  if ('error' in result) return { error: result.error };
+  const [guest] = result.guests;
+  if (!guest) throw new Error('the loader gave no report');
+  return guest;
+}
+
 /** Text → UTF-16LE-with-BOM bytes → the page's loader; throws when the loader refuses it. */
-export function loadRegText(text: string): LoadedExport {
-  const loaded = loadExport(regeditBytes(text));
+export function loadRegText(text: string): LoadedGuest {
+  const loaded = loadFile('export.reg', regeditBytes(text));
   if ('error' in loaded) throw new Error(`not loadable: ${loaded.error}`);
   return loaded;
 }
 
-export async function loadSample(id: SampleId): Promise<LoadedExport> {
+export async function loadSample(id: SampleId): Promise<LoadedGuest> {
   return loadRegText(await sampleText(id));
 }
 
@@ -33,7 +44,7 @@ export async function analyzeSample(id: SampleId, whatIf: WhatIf = {}): Promise<
 export function finishedAnalysis(name: string, text: string): FileAnalysis {
   const bytes = regeditBytes(text);
   const analysis = new FileAnalysis(name, bytes.length);
-  analysis.finish(loadExport(bytes));
+  analysis.finish(loadFile(name, bytes));
   return analysis;
 }
 

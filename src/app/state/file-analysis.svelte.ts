@@ -1,8 +1,9 @@
-// One file (or paste, or sample, or link) on the page: how far reading it has got, and once read,
-// its report — derived from the snapshot and the what-if inputs, so a change re-runs the rules.
+// One report on the page (a file, paste, sample or link; a VM of a collector file; the pool files
+// of one Linux guest): how far reading has got, and once read, its report — derived from the
+// snapshot and the what-if inputs, so a change re-runs the rules.
+import type { LoadedGuest } from '../../lib/inputs/loaded-guest.ts';
 import type { WhatIf } from '../../lib/kvp/snapshot.ts';
 import { analyze, type AnalysisResult } from '../../lib/rules/index.ts';
-import type { LoadedExport } from './loaded-export.ts';
 
 export type ReadingStatus = 'reading' | 'done' | 'failed' | 'cancelled';
 
@@ -10,13 +11,14 @@ let nextId = 1;
 
 export class FileAnalysis {
   readonly id = `file-${nextId++}`;
-  readonly name: string;
+  /** The file's name while it is read; then the report's (a VM's, for a collector file). */
+  name = $state('');
   readonly size: number;
   status = $state<ReadingStatus>('reading');
   /** Fraction of the bytes read so far, 0–1. */
   progress = $state(0);
   error = $state<string | null>(null);
-  loaded = $state.raw<LoadedExport | null>(null);
+  loaded = $state.raw<LoadedGuest | null>(null);
   whatIf = $state<WhatIf>({});
   /** Stops a reading in progress; set while a worker reads the file. */
   cancel: (() => void) | null = null;
@@ -30,13 +32,13 @@ export class FileAnalysis {
     this.size = size;
   }
 
-  finish(loaded: LoadedExport | { error: string }): void {
+  finish(loaded: LoadedGuest | { error: string }): void {
     this.cancel = null;
     if ('error' in loaded) {
-      this.status = 'failed';
-      this.error = loaded.error;
+      this.fail(loaded.error);
       return;
     }
+    this.name = loaded.name;
     this.loaded = loaded;
     this.progress = 1;
     this.status = 'done';

@@ -1,17 +1,40 @@
-// Starts the parse worker on one file; the caller can cancel, which ends the worker at once.
+// Reads files through the loader in the parse worker; the caller can cancel, which ends the
+// worker at once. Where no Worker exists (the component tests' jsdom) the same loader runs here.
+import type { InputResult } from '../../lib/inputs/loaded-guest.ts';
 import type { WorkerReply, WorkerRequest } from '../../workers/messages.ts';
-import type { LoadedExport } from './loaded-export.ts';
+import { startParseWorker } from './start-worker.ts';
 
-export interface WorkerReading {
-  done: Promise<LoadedExport | { error: string }>;
+export interface Reading {
+  /** One result per file, or per pool files of one guest; an error for the whole batch. */
+  done: Promise<InputResult[] | { error: string }>;
   cancel: () => void;
 }
 
-export function readInWorker(file: File, onProgress: (fraction: number) => void): WorkerReading {
-  const worker = new Worker(new URL('../../workers/parse-worker.ts', import.meta.url), {
-    type: 'module',
-  });
-  const done = new Promise<LoadedExport | { error: string }>((resolve) => {
+/** The loader on this thread, loaded only here: the page itself never carries it. */
+async function loadHere(files: File[]): Promise<InputResult[]> {
+  const [{ memorySource }, { loadInputs }] = await Promise.all([
+    import('../../lib/inputs/input-source.ts'),
+    import('../../lib/inputs/load.ts'),
+  ]);
+  const sources = await Promise.all(
+    files.map(async (file) =>
+      memorySource(file.name, new Uint8Array(await file.arrayBuffer()), file.lastModified),
+    ),
+  );
+  return loadInputs(sources, { source: true });
+}
+
+function readHere(files: File[]): Reading {
+  const done = loadHere(files).catch((error: unknown) => ({
+    error: `Could not read the files: ${(error as Error).message}`,
+  }));
+  return { done, cancel: () => undefined };
+}
+
+export function readInWorker(files: File[], onProgress: (fraction: number) => void): Reading {
+  if (typeof Worker === 'undefined') return readHere(files);
+  const worker = startParseWorker();
+  const done = new Promise<InputResult[] | { error: string }>((resolve) => {
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       if (reply.type === 'progress') {
@@ -19,14 +42,14 @@ export function readInWorker(file: File, onProgress: (fraction: number) => void)
         return;
       }
       worker.terminate();
-      resolve(reply.type === 'done' ? reply.loaded : { error: reply.message });
+      resolve(reply.type === 'done' ? reply.results : { error: reply.message });
     };
     worker.onerror = (event) => {
       worker.terminate();
       resolve({ error: `Reading stopped: ${event.message || 'the worker failed'}` });
     };
   });
-  const request: WorkerRequest = { type: 'read', file };
+  const request: WorkerRequest = { type: 'read', files };
   worker.postMessage(request);
   return { done, cancel: () => worker.terminate() };
 }

@@ -1,13 +1,12 @@
-// Everything opened on the page this visit, and which report is shown. Small exports are read
-// at once on the main thread (fastest: no worker start-up); larger ones in a worker with progress.
-import { FileAnalysis } from './file-analysis.svelte.ts';
+// Everything opened on the page this visit, and which report is shown. Files are read in the
+// parse worker, whatever their size (the page never freezes, and Cancel always works); files
+// opened together are read together, so that the pool files of one Linux guest give one report
+// and a collector file one report per VM.
+import type { InputResult } from '../../lib/inputs/loaded-guest.ts';
 import type { KvpSnapshot } from '../../lib/kvp/snapshot.ts';
-import { loadExport, loadText, type LoadedExport } from './loaded-export.ts';
+import { FileAnalysis } from './file-analysis.svelte.ts';
 import { loadedFromLink } from './loaded-link.ts';
 import { readInWorker } from './read-in-worker.ts';
-
-/** Up to this size a file parses in well under 100 ms, so a worker would only add latency. */
-export const MAIN_THREAD_LIMIT = 2 * 1024 * 1024;
 
 export class Session {
   files = $state<FileAnalysis[]>([]);
@@ -19,34 +18,84 @@ export class Session {
 
   /** Opens dropped or picked files; the first becomes the one shown. */
   openFiles(files: Iterable<File>): void {
-    const opened = [...files].map((file) => this.readFile(file));
-    if (opened[0]) this.selectedId = opened[0].id;
+    const list = [...files];
+    if (list.length === 0) return;
+    const reading = list.map((file) => new FileAnalysis(file.name, file.size));
+    this.files.push(...reading);
+    this.selectedId = reading[0]?.id ?? null;
+    const worker = readInWorker(list, (fraction) => {
+      for (const analysis of reading) analysis.progress = fraction;
+    });
+    // Cancel stops the whole reading: every file read with this one.
+    const cancel = () => {
+      for (const analysis of reading) analysis.cancel = null;
+      worker.cancel();
+      for (const analysis of reading) if (analysis.status === 'reading') analysis.stop();
+    };
+    for (const analysis of reading) analysis.cancel = cancel;
+    void worker.done.then((results) => this.settle(reading, results));
   }
 
   /** Opens bytes that are already in memory: a sample. */
-  openBytes(name: string, bytes: Uint8Array): FileAnalysis {
-    return this.openLoaded(name, bytes.length, loadExport(bytes));
+  openBytes(name: string, bytes: Uint8Array): void {
+    this.openFiles([new File([bytes as Uint8Array<ArrayBuffer>], name)]);
   }
 
-  /** Opens pasted text. */
-  openText(name: string, text: string): FileAnalysis {
-    return this.openLoaded(name, text.length, loadText(text));
+  /** Opens pasted text (read as the UTF-8 it becomes). */
+  openText(name: string, text: string): void {
+    this.openFiles([new File([text], name)]);
   }
 
   /** Opens the values a shared link carries, with the what-if it was shared with. */
   openLink(snapshot: KvpSnapshot): FileAnalysis {
     const { loaded, whatIf } = loadedFromLink(snapshot);
-    const analysis = this.openLoaded('shared link', 0, loaded);
-    analysis.whatIf = whatIf;
-    return analysis;
-  }
-
-  private openLoaded(name: string, size: number, loaded: LoadedExport | { error: string }) {
-    const analysis = new FileAnalysis(name, size);
+    const analysis = new FileAnalysis(loaded.name, 0);
     analysis.finish(loaded);
+    analysis.whatIf = whatIf;
     this.files.push(analysis);
     this.selectedId = analysis.id;
     return analysis;
+  }
+
+  /**
+   * Puts the reports in place of the files they came from: a file's first report takes its row,
+   * more reports (the VMs of a collector file) follow it, and the other files of a pool set go.
+   */
+  private settle(reading: FileAnalysis[], results: InputResult[] | { error: string }): void {
+    const pending = reading.filter((analysis) => analysis.status === 'reading');
+    if (pending.length === 0) return;
+    if ('error' in results) {
+      for (const analysis of pending) analysis.fail(results.error);
+      return;
+    }
+    const queue = [...reading];
+    const wasSelected = reading.some((analysis) => analysis.id === this.selectedId);
+    let firstShown: FileAnalysis | null = null;
+    for (const result of results) {
+      const mine = result.inputs.map((name) => {
+        const at = queue.findIndex((analysis) => analysis.name === name);
+        return at === -1 ? undefined : queue.splice(at, 1)[0];
+      });
+      const [head, ...rest] = mine.filter((analysis) => analysis !== undefined);
+      if (!head || head.status !== 'reading') continue;
+      this.files = this.files.filter((file) => !rest.includes(file));
+      if ('error' in result) {
+        head.fail(result.error);
+      } else {
+        const [first, ...more] = result.guests;
+        if (first) head.finish(first);
+        const after = more.map((guest) => {
+          const analysis = new FileAnalysis(guest.name, 0);
+          analysis.finish(guest);
+          return analysis;
+        });
+        this.files.splice(this.files.indexOf(head) + 1, 0, ...after);
+      }
+      firstShown ??= head;
+    }
+    if (wasSelected && firstShown && !this.files.some((file) => file.id === this.selectedId)) {
+      this.selectedId = firstShown.id;
+    }
   }
 
   select(id: string): void {
@@ -57,27 +106,5 @@ export class Session {
     for (const file of this.files) if (file.status === 'reading') file.stop();
     this.files = [];
     this.selectedId = null;
-  }
-
-  private readFile(file: File): FileAnalysis {
-    const analysis = new FileAnalysis(file.name, file.size);
-    this.files.push(analysis);
-    if (file.size <= MAIN_THREAD_LIMIT) {
-      file
-        .arrayBuffer()
-        .then((buffer) => analysis.finish(loadExport(new Uint8Array(buffer))))
-        .catch((error: unknown) =>
-          analysis.fail(`Could not read the file: ${(error as Error).message}`),
-        );
-    } else {
-      const reading = readInWorker(file, (fraction) => {
-        analysis.progress = fraction;
-      });
-      analysis.cancel = reading.cancel;
-      void reading.done.then((loaded) => {
-        if (analysis.status === 'reading') analysis.finish(loaded);
-      });
-    }
-    return analysis;
   }
 }

@@ -5,7 +5,7 @@
 import { REG_DWORD, REG_SZ, typeName as regTypeName } from '../reg/data.ts';
 import type { SnapshotValue } from './snapshot.ts';
 
-export type NumberStorage = 'REG_DWORD' | 'decimal REG_SZ';
+export type NumberStorage = 'REG_DWORD' | 'decimal REG_SZ' | 'decimal, type not shown';
 
 export type NumberReading =
   { ok: true; value: number; storedAs: NumberStorage } | { ok: false; why: string };

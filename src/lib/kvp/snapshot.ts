@@ -2,8 +2,11 @@
 // encodes it; the report is rebuilt from it alone). Everything keeps the line it came from.
 
 import { isKvpKeyPath } from '../reg/kvp-scan.ts';
-import type { RegDocument, RegEncoding, RegFormat, RegKey, RegValue } from '../reg/types.ts';
+import type { RegDocument, RegKey, RegValue } from '../reg/types.ts';
 import { findCatalogueEntry } from './catalogue.ts';
+import { hostVersionOf, type HostFacts, type VmFacts } from './host-view.ts';
+import type { InputEncoding, InputFormat } from './input-format.ts';
+import type { LinuxPools } from './linux-pools.ts';
 import { readNumber, type NumberReading } from './numbers.ts';
 import {
   AUTO_PATH,
@@ -14,6 +17,7 @@ import {
 } from './paths.ts';
 import { FIRST_BUILD_OF_10, type GuestKind } from './os-versions.ts';
 import { GIVEN, fromLine, type Locator, type Provenance } from './provenance.ts';
+import { shownTypeName, type TypeShown } from './type-shown.ts';
 import { HEX2, typeName as regTypeName } from '../reg/data.ts';
 
 /** One registry value as the snapshot keeps it: no bytes, only text, numbers or a hex string. */
@@ -34,6 +38,8 @@ export interface SnapshotValue {
   /** Every write of this name (compared case-insensitively) in the file, with its spelling, when
    * the file writes it more than once; the last one wins (reg-format.md §2.7). */
   writes?: { name: string; line: number }[];
+  /** The input does not show the registry type (PowerShell output); `typeName` then says so. */
+  typeShown?: TypeShown;
 }
 
 /** `not-collected`: this kind of input never carries the key (the host's WMI items carry no Guest\\Parameters). */
@@ -48,7 +54,7 @@ export interface KeyFacts {
   values: SnapshotValue[];
   /** `"name"=-` lines that delete a value of this key. */
   deletedValues?: { name: string; line: number }[];
-  /** How positions in this key's source are named (lines when absent). */
+  /** How `line` and the values' lines are named when they are not lines of a text. */
   locator?: Locator;
 }
 
@@ -70,8 +76,8 @@ export interface VersionFact {
 export interface OsVersion {
   major: number;
   minor: number;
-  /** Where the pair came from. */
-  from: 'Auto' | 'CurrentVersion' | 'Parameters' | 'given';
+  /** Where the pair came from ('Collector': the host's own exact version, host collector). */
+  from: 'Auto' | 'CurrentVersion' | 'Parameters' | 'Collector' | 'given';
   build?: string;
   productName?: string;
   /** Client or server, from Auto\\ProductType or CurrentVersion\\InstallationType, when known. */
@@ -90,7 +96,7 @@ export interface WhatIf {
 export interface KvpSnapshot {
   /** Bump when the shape changes; the permalink keeps a migration ladder. */
   schema: 1;
-  input: { format: RegFormat; encoding: RegEncoding };
+  input: { format: InputFormat; encoding: InputEncoding };
   parameters: KeyFacts;
   auto: KeyFacts;
   /** Only the version-related values of Windows NT\CurrentVersion. */
@@ -105,8 +111,15 @@ export interface KvpSnapshot {
   guestOs: OsVersion | null;
   /** Every guest OS version found in the file (CurrentVersion, Auto), to spot disagreement. */
   guestOsInFile: OsVersion[];
-  /** The host version the rules use: given, else HostingSystemOsMajor/Minor when both read as numbers. */
+  /** The host version the rules use: given, else the host collector's, else
+   * HostingSystemOsMajor/Minor when both read as numbers. */
   hostVersion: OsVersion | null;
+  /** A Linux guest's pool files (pool inputs only). */
+  linux?: LinuxPools;
+  /** The Hyper-V host as it describes itself (host collector only). */
+  host?: HostFacts;
+  /** The VM as its host sees it (host collector only). */
+  vm?: VmFacts;
 }
 
 /** A value as the file gives it, without what the snapshot derives (typeName, number, hex). */
@@ -118,6 +131,7 @@ export interface ValueFacts {
   bytes?: Uint8Array;
   line: number;
   writes?: { name: string; line: number }[];
+  typeShown?: TypeShown;
 }
 
 export interface KeyFactsInFile extends Omit<KeyFacts, 'values'> {
@@ -135,6 +149,9 @@ export interface SnapshotFacts {
   currentVersion: KeyFactsInFile;
   lookAlikes: LookAlikeFacts[];
   given: KvpSnapshot['given'];
+  linux?: LinuxPools;
+  host?: HostFacts;
+  vm?: VmFacts;
 }
 
 /** The CurrentVersion values the snapshot keeps (the rest of that key is not about the guest OS). */
@@ -184,12 +201,20 @@ function toSnapshotValue(facts: ValueFacts, numeric: boolean): SnapshotValue {
   if (out.data === null) out.hex = commaHex(facts.bytes ?? new Uint8Array());
   if (numeric) out.number = readNumber(out);
   if (facts.writes) out.writes = facts.writes;
+  if (facts.typeShown) {
+    out.typeShown = facts.typeShown;
+    out.typeName = shownTypeName(facts.type, facts.typeShown, out.typeName);
+    // Printed digits of a value whose type is not shown: not known to be a decimal REG_SZ.
+    if (facts.typeShown === 'none' && out.number?.ok) {
+      out.number = { ...out.number, storedAs: 'decimal, type not shown' };
+    }
+  }
   return out;
 }
 
 /** The ops that wrote each value name (case-insensitive) of a key, in file order. */
 function writesByName(
-  doc: RegDocument,
+  doc: DocumentLike,
   path: string,
 ): Map<string, { name: string; line: number }[]> {
   const wanted = comparablePath(path);
@@ -209,7 +234,7 @@ function writesByName(
  * Whether the file leaves the key deleted: the last delete of the key or an ancestor comes after
  * the last write to the key (reg-format.md §2.7: `[-key]` then `[key]` recreates it).
  */
-function lastDeleteAfterWrites(doc: RegDocument, path: string): number | null {
+function lastDeleteAfterWrites(doc: DocumentLike, path: string): number | null {
   const wanted = comparablePath(path);
   let lastWrite = -1;
   let lastDelete: { index: number; line: number } | null = null;
@@ -225,7 +250,7 @@ function lastDeleteAfterWrites(doc: RegDocument, path: string): number | null {
 }
 
 /** The line that (re)opened the key after its last deletion, e.g. `[-key]` then `[key]`. */
-function openedAt(doc: RegDocument, path: string): number | null {
+function openedAt(doc: DocumentLike, path: string): number | null {
   const wanted = comparablePath(path);
   let line: number | null = null;
   for (const op of doc.ops) {
@@ -238,13 +263,13 @@ function openedAt(doc: RegDocument, path: string): number | null {
   return line;
 }
 
-function findKeyIn(doc: RegDocument, path: string): RegKey | undefined {
+function findKeyIn(doc: DocumentLike, path: string): RegKey | undefined {
   const wanted = comparablePath(path);
   return doc.keys.find((key) => comparablePath(key.path) === wanted);
 }
 
 function keyFactsIn(
-  doc: RegDocument,
+  doc: DocumentLike,
   path: string,
   keep: (name: string) => boolean = () => true,
 ): KeyFactsInFile {
@@ -294,7 +319,7 @@ export function lookAlikeReason(path: string): string | undefined {
   return 'a different key name than Guest\\Parameters';
 }
 
-function lookAlikes(doc: RegDocument): LookAlikeFacts[] {
+function lookAlikes(doc: DocumentLike): LookAlikeFacts[] {
   const out: LookAlikeFacts[] = [];
   for (const key of doc.keys) {
     // Only keys the fast path keeps too, so that scanKvp and a full parse agree (kvp-scan.ts).
@@ -484,7 +509,8 @@ export function resolveSnapshot(snapshot: KvpSnapshot): KvpSnapshot {
       : (snapshot.guestOsInFile[0] ?? null),
     hostVersion: given.hostVersion
       ? givenOs(given.hostVersion, 'host version')
-      : hostFromParameters(snapshot.parameters),
+      : ((snapshot.host && hostVersionOf(snapshot.host)) ??
+        hostFromParameters(snapshot.parameters)),
   };
 }
 
@@ -538,7 +564,17 @@ export function assembleSnapshot(facts: SnapshotFacts): KvpSnapshot {
     guestOs: null,
     guestOsInFile,
     hostVersion: null,
+    ...inputParts(facts),
   });
+}
+
+/** The parts only some inputs have (pool files, the host collector), when there. */
+function inputParts(from: Pick<SnapshotFacts, 'linux' | 'host' | 'vm'>) {
+  return {
+    ...(from.linux ? { linux: from.linux } : {}),
+    ...(from.host ? { host: from.host } : {}),
+    ...(from.vm ? { vm: from.vm } : {}),
+  };
 }
 
 function keyFactsOf(key: KeyFacts): KeyFactsInFile {
@@ -549,6 +585,7 @@ function keyFactsOf(key: KeyFacts): KeyFactsInFile {
       const out: ValueFacts = { name: v.name, type: v.type, data: v.data, line: v.line };
       if (v.data === null) out.bytes = bytesOfCommaHex(v.hex ?? '');
       if (v.writes) out.writes = v.writes;
+      if (v.typeShown) out.typeShown = v.typeShown;
       return out;
     }),
   };
@@ -563,13 +600,21 @@ export function snapshotFacts(snapshot: KvpSnapshot): SnapshotFacts {
     currentVersion: keyFactsOf(snapshot.currentVersion),
     lookAlikes: snapshot.lookAlikes.map(({ why: _why, ...rest }) => rest),
     given: { ...snapshot.given },
+    ...inputParts(snapshot),
   };
 }
 
-export function buildSnapshot(doc: RegDocument): KvpSnapshot {
+/** The ops and keys of a registry document; any reader that maps its input onto the document model. */
+export type DocumentLike = Pick<RegDocument, 'ops' | 'keys'>;
+
+/**
+ * A document's facts, as the file gives them; `input` names the reader (a .reg export's own
+ * format, or `reg query` and PowerShell text mapped onto the document model).
+ */
+export function documentFacts(doc: DocumentLike, input: SnapshotFacts['input']): SnapshotFacts {
   const wantedCv = new Set(CURRENT_VERSION_NAMES.map((n) => n.toLowerCase()));
-  return assembleSnapshot({
-    input: { format: doc.format, encoding: doc.encoding },
+  return {
+    input: { ...input },
     parameters: keyFactsIn(doc, PARAMETERS_PATH),
     auto: keyFactsIn(doc, AUTO_PATH),
     currentVersion: keyFactsIn(doc, CURRENT_VERSION_PATH, (name) =>
@@ -577,7 +622,11 @@ export function buildSnapshot(doc: RegDocument): KvpSnapshot {
     ),
     lookAlikes: lookAlikes(doc),
     given: {},
-  });
+  };
+}
+
+export function buildSnapshot(doc: RegDocument): KvpSnapshot {
+  return assembleSnapshot(documentFacts(doc, { format: doc.format, encoding: doc.encoding }));
 }
 
 /** A value of a key, compared case-insensitively. */

@@ -3,7 +3,7 @@
 import { assembleSnapshot, snapshotFacts, type KvpSnapshot } from '../kvp/snapshot.ts';
 import { fromBase64url, toBase64url } from './base64url.ts';
 import { deflateRaw, inflateRaw } from './compression.ts';
-import { CURRENT_LINK_VERSION, LINK_DECODERS, encodeCurrentFacts } from './ladder.ts';
+import { CURRENT_LINK_VERSION, LINK_DECODERS, encodeLinkFacts } from './ladder.ts';
 import {
   LinkLimitError,
   LinkTooLargeError,
@@ -46,14 +46,14 @@ export async function encodePermalink(
   options: EncodeOptions = {},
 ): Promise<string> {
   const shared = options.redact ? redactSnapshot(snapshot) : snapshot;
-  let payload: Uint8Array;
+  let link: { version: number; payload: Uint8Array };
   try {
     const facts = snapshotFacts(shared);
     // The counts first, so that the message names the key that holds too many values.
     checkLinkLimits(facts);
-    payload = encodeCurrentFacts(facts);
+    link = encodeLinkFacts(facts);
     // Every link made must also open: the payload is read back as a link's would be.
-    LINK_DECODERS.get(CURRENT_LINK_VERSION)?.(payload);
+    LINK_DECODERS.get(link.version)?.(link.payload);
   } catch (error) {
     if (error instanceof LinkLimitError) throw new LinkTooLargeError(error.limit);
     if (!(error instanceof PayloadError)) throw error;
@@ -62,7 +62,7 @@ export async function encodePermalink(
       cause: error,
     });
   }
-  return `#v${CURRENT_LINK_VERSION}.${toBase64url(await deflateRaw(payload))}`;
+  return `#v${link.version}.${toBase64url(await deflateRaw(link.payload))}`;
 }
 
 /** The fragment of a whole URL, of "#v1.…", or of "v1.…". */

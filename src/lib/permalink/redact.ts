@@ -16,6 +16,7 @@ import {
   type KvpSnapshot,
   type ValueFacts,
 } from '../kvp/snapshot.ts';
+import { redactParts } from './redact-parts.ts';
 
 const HOST_NAMES = ['HostName', 'PhysicalHostName', 'PhysicalHostNameFullyQualified'];
 const GUEST_NAMES = ['FullyQualifiedDomainName'];
@@ -179,9 +180,6 @@ export function redactSnapshot(snapshot: KvpSnapshot): KvpSnapshot {
     ...key,
     values: key.values.map(redactValue),
   });
-  return assembleSnapshot({
-    ...facts,
-    parameters: redactKey(facts.parameters),
-    auto: redactKey(facts.auto),
-  });
+  const keys = { parameters: redactKey(facts.parameters), auto: redactKey(facts.auto) };
+  return assembleSnapshot({ ...facts, ...keys, ...redactParts(facts, redactValue, keys) });
 }

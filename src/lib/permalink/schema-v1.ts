@@ -27,6 +27,7 @@ import {
   type SnapshotFacts,
   type ValueFacts,
 } from '../kvp/snapshot.ts';
+import type { InputEncoding, InputFormat } from '../kvp/input-format.ts';
 import {
   REG_BINARY,
   REG_DWORD,
@@ -37,7 +38,6 @@ import {
   REG_QWORD,
   REG_SZ,
 } from '../reg/data.ts';
-import type { RegEncoding, RegFormat } from '../reg/types.ts';
 import { BinaryReader } from './binary-reader.ts';
 import { BinaryWriter } from './binary-writer.ts';
 import { formatGuid, parseGuid } from './guid.ts';
@@ -98,8 +98,14 @@ export const KEY_PATHS_V1: readonly string[] = [
   'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion',
 ];
 
-const FORMATS: readonly RegFormat[] = ['regedit5', 'regedit4', 'regedit-other', 'none'];
-const ENCODINGS: readonly RegEncoding[] = ['utf-16le', 'utf-16be', 'utf-8', 'windows-1252'];
+// The inputs v1 can carry: .reg exports only (other formats need v2).
+export const FORMATS: readonly InputFormat[] = ['regedit5', 'regedit4', 'regedit-other', 'none'];
+export const ENCODINGS: readonly InputEncoding[] = [
+  'utf-16le',
+  'utf-16be',
+  'utf-8',
+  'windows-1252',
+];
 const STATES: readonly KeyState[] = ['absent', 'present', 'deleted'];
 
 const DataKind = {
@@ -273,7 +279,7 @@ const QWORD_TEXT = /^[1-9][0-9]{15,19}$/;
 const TEXT_TYPES = [REG_SZ, REG_EXPAND_SZ, REG_LINK];
 const CURRENT_VERSION_KEPT = new Set(CURRENT_VERSION_NAMES.map((n) => n.toLowerCase()));
 
-function pick<T>(table: readonly T[], index: number, what: string): T {
+export function pick<T>(table: readonly T[], index: number, what: string): T {
   const entry = table[index];
   if (entry === undefined) throw new PayloadError(`an unknown ${what}`);
   return entry;

@@ -28,15 +28,28 @@ export const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] =
  */
 const DECODER_FROM_BYTES = 512;
 
+/** The code points of bytes 0x80–0xFF in Windows-1252 (the rest of 0xA0–0xFF is Latin-1). */
+const CP1252_HIGH = Array.from({ length: 128 }, (_, i) => CP1252_80_9F[i] ?? 0x80 + i);
+
 /** Windows-1252 bytes → text, with our own table for 0x80–0x9F. */
 export function decodeWindows1252(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  return decodeSingleByte(bytes, CP1252_HIGH, start, end);
+}
+
+/** Bytes of a single-byte code page → text: ASCII as is, 0x80–0xFF through `high`. */
+export function decodeSingleByte(
+  bytes: Uint8Array,
+  high: readonly number[],
+  start = 0,
+  end = bytes.length,
+): string {
   const parts: string[] = [];
   const units = new Uint16Array(Math.min(CHUNK, Math.max(0, end - start)));
   for (let p = start; p < end; p += CHUNK) {
     const n = Math.min(CHUNK, end - p);
     for (let i = 0; i < n; i++) {
       const b = bytes[p + i] ?? 0;
-      units[i] = b >= 0x80 && b <= 0x9f ? (CP1252_80_9F[b - 0x80] ?? b) : b;
+      units[i] = b >= 0x80 ? (high[b - 0x80] ?? b) : b;
     }
     parts.push(String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]));
   }

@@ -3,7 +3,7 @@
 
 import { parseMajorMinor } from '../kvp/os-versions.ts';
 import { buildSnapshot, withGiven, type KvpSnapshot, type WhatIf } from '../kvp/snapshot.ts';
-import type { RegDocument, RegEncoding, RegFormat } from '../reg/types.ts';
+import type { RegDocument } from '../reg/types.ts';
 import { runPacks } from './engine.ts';
 import { guestSupportPack } from './packs/guest-support.ts';
 import { hostPlatformPack } from './packs/host-platform.ts';
@@ -45,7 +45,7 @@ export function rulePack(id: string): RulePack | undefined {
 }
 
 export interface AnalysisResult {
-  input: { format: RegFormat; encoding: RegEncoding };
+  input: KvpSnapshot['input'];
   snapshot: KvpSnapshot;
   checks: CheckResult[];
   verdicts: Verdict[];

@@ -173,7 +173,7 @@ describe('kvp-analyzer analyze', () => {
       ['#v1.AAAA', 'This link is damaged: it was cut short or changed. Ask for the link again.'],
       [
         '#v7.AAAA',
-        'This link was made by a newer version of KVP Analyzer (v7); this page reads v1 links. Open it with the newer version, or ask for a link made with this one.',
+        'This link was made by a newer version of KVP Analyzer (v7); this page reads v1, v2 links. Open it with the newer version, or ask for a link made with this one.',
       ],
       [
         'https://example.org/',

@@ -16,6 +16,8 @@ export interface FakeIoOptions {
   size?: number | null;
   /** Standard output closes (as `| head -c N` does) once this many bytes were written. */
   closesAfter?: number;
+  /** What mtimeOf() reports for each file. */
+  mtimes?: Record<string, number>;
 }
 
 export function fakeIo(
@@ -72,6 +74,15 @@ export function fakeIo(
       files[path] === undefined || options.size === null
         ? undefined
         : (options.size ?? bytesOf(path).length),
+    mtimeOf: async (path) => options.mtimes?.[path],
+    // A directory is any path that files are named under ("dir/.kvp_pool_3").
+    listDirectory: async (path) => {
+      const prefix = `${path.replace(/\/$/, '')}/`;
+      const names = Object.keys(files)
+        .filter((name) => name.startsWith(prefix) && !name.slice(prefix.length).includes('/'))
+        .map((name) => name.slice(prefix.length));
+      return names.length > 0 ? names : undefined;
+    },
   };
   return io;
 }

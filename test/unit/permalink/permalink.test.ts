@@ -111,7 +111,7 @@ describe('decodePermalink errors', () => {
     const error = await rejection('https://example.github.io/kvp-analyzer/#v3.AAAA');
     expect(error.kind).toBe('newer-version');
     expect(error.message).toBe(
-      'This link was made by a newer version of KVP Analyzer (v3); this page reads v1 links. Open it with the newer version, or ask for a link made with this one.',
+      'This link was made by a newer version of KVP Analyzer (v3); this page reads v1, v2 links. Open it with the newer version, or ask for a link made with this one.',
     );
     expect((await rejection('#v99999999999999999999999.x')).kind).toBe('newer-version');
   });
