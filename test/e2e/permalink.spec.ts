@@ -55,7 +55,7 @@ test('a shared link opens the identical report, what-if included', async ({
   const opened = await context.newPage();
   await opened.goto(link);
   await expect(opened.getByTestId('link-banner')).toHaveText(
-    'Loaded from a shared link — these values were sent by someone else; no file was read.',
+    'Loaded from a shared link — these values were sent by someone else; no file was read. Some verdicts rest on what-if values the sender chose: guest OS 6.2 (the file says 6.1).',
   );
   await expect(opened.getByTestId('verdict-wu-ic-kb3004908')).toBeVisible();
   expect(await reportOf(opened)).toEqual(original);
