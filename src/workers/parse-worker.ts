@@ -83,6 +83,7 @@ async function read(file: File): Promise<void> {
       source,
       partial: true,
       origin: 'file',
+      keys: document.keys,
     },
   });
 }

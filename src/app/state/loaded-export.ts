@@ -4,7 +4,7 @@ import { buildSnapshot, type KvpSnapshot } from '../../lib/kvp/snapshot.ts';
 import { decodeRegBytes } from '../../lib/reg/decode.ts';
 import { parseRegText } from '../../lib/reg/index.ts';
 import { whyNotAnExport } from '../../lib/reg/not-an-export.ts';
-import type { Diagnostic, RegEncoding, RegFormat } from '../../lib/reg/types.ts';
+import type { Diagnostic, RegEncoding, RegFormat, RegKey } from '../../lib/reg/types.ts';
 
 export interface SourceLine {
   line: number;
@@ -22,6 +22,9 @@ export interface LoadedExport {
   partial: boolean;
   /** Read from a file (or paste, or sample), or rebuilt from a shared link: then no file was read. */
   origin: 'file' | 'link';
+  /** Every key the file holds, for the registry tree (only the keys read when `partial`); none
+   * for a link, which carries values, not keys. */
+  keys?: RegKey[];
 }
 
 export function splitLines(text: string): SourceLine[] {
@@ -46,6 +49,7 @@ function fromText(
     source: splitLines(withoutBom),
     partial: false,
     origin: 'file',
+    keys: document.keys,
   };
 }
 
