@@ -1,6 +1,7 @@
 // Starts the parse worker on one file; the caller can cancel, which ends the worker at once.
 import type { WorkerReply, WorkerRequest } from '../../workers/messages.ts';
 import type { LoadedExport } from './loaded-export.ts';
+import { startParseWorker } from './start-worker.ts';
 
 export interface WorkerReading {
   done: Promise<LoadedExport | { error: string }>;
@@ -8,9 +9,7 @@ export interface WorkerReading {
 }
 
 export function readInWorker(file: File, onProgress: (fraction: number) => void): WorkerReading {
-  const worker = new Worker(new URL('../../workers/parse-worker.ts', import.meta.url), {
-    type: 'module',
-  });
+  const worker = startParseWorker();
   const done = new Promise<LoadedExport | { error: string }>((resolve) => {
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
