@@ -2,7 +2,12 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { contentSecurityPolicyMeta } from './build/csp.ts';
 import { precache } from './build/precache.ts';
-import { SINGLE_FILE_MODE, alsoBuildSingleFile, singleFile } from './build/single-file.ts';
+import {
+  SINGLE_FILE_MODE,
+  SINGLE_FILE_STAGING,
+  alsoBuildSingleFile,
+  singleFile,
+} from './build/single-file.ts';
 
 export default defineConfig(({ mode }) => {
   if (mode === 'cli') {
@@ -36,9 +41,10 @@ export default defineConfig(({ mode }) => {
       plugins: [svelte(), singleFile()],
       build: {
         target: 'es2022',
-        outDir: 'dist',
-        emptyOutDir: false,
-        modulePreload: false,
+        outDir: SINGLE_FILE_STAGING,
+        emptyOutDir: true,
+        // Not false: that leaves Vite's preload marker undefined in the inlined dynamic imports.
+        modulePreload: { polyfill: false },
         cssCodeSplit: false,
         assetsInlineLimit: () => true,
         rolldownOptions: { output: { codeSplitting: false } },

@@ -4,7 +4,7 @@
 // into index.html and writes nothing else. The policy is kept: the two inline elements are
 // allowed by their hashes (never 'unsafe-inline'), the worker by `worker-src blob:`.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 import type { OutputAsset, OutputBundle, OutputChunk } from 'rolldown';
@@ -100,20 +100,25 @@ function assemble(bundle: OutputBundle, publicDir: string): string {
   return page;
 }
 
-/** Mode "single": turns the bundle into dist/kvp-analyzer.html, and only that. */
+/** Where mode "single" writes its bundle before it is put into one file. */
+export const SINGLE_FILE_STAGING = 'node_modules/.cache/kvp-single-file';
+
+/** Mode "single": turns the bundle into dist/kvp-analyzer.html, then removes the bundle. */
 export function singleFile(): Plugin {
-  let publicDir = '';
+  let root = '';
+  let outDir = '';
   return {
     name: 'kvp-analyzer:single-file',
     apply: 'build',
-    enforce: 'post',
     configResolved(config) {
-      publicDir = resolve(config.root, 'public');
+      root = config.root;
+      outDir = resolve(root, config.build.outDir);
     },
-    generateBundle(_options, bundle) {
-      const page = assemble(bundle, publicDir);
-      for (const name of Object.keys(bundle)) delete bundle[name];
-      this.emitFile({ type: 'asset', fileName: SINGLE_FILE, source: page });
+    // Once written, the bundle's code is final (Vite fills in its preload lists after
+    // generateBundle).
+    writeBundle(_options, bundle) {
+      writeFileSync(join(root, 'dist', SINGLE_FILE), assemble(bundle, join(root, 'public')));
+      rmSync(outDir, { recursive: true, force: true });
     },
   };
 }

@@ -38,7 +38,9 @@ sw.addEventListener('fetch', (event) => {
         request.mode === 'navigate' &&
         (url.href.split(/[?#]/)[0] === sw.registration.scope ||
           url.pathname === new URL('index.html', sw.registration.scope).pathname);
-      const cached = isPage ? await cache.match('./') : await cache.match(request);
+      // ignoreVary: the page asks for its scripts with an Origin header (crossorigin), the
+      // precache did not, and hosts answer with "Vary: Origin".
+      const cached = await cache.match(isPage ? './' : request, { ignoreVary: true });
       return cached ?? fetch(request);
     })(),
   );
