@@ -56,6 +56,7 @@ test.describe('opening an export', () => {
 
 test.describe('samples', () => {
   const expected = {
+    healthy: 'not-offered',
     offered: 'offered',
     'host-6-3': 'not-offered',
     'parameters-missing': 'not-offered',
@@ -75,7 +76,7 @@ test.describe('samples', () => {
     await page.goto('./');
     const download = page.waitForEvent('download');
     await page
-      .getByRole('button', { name: 'Download the sample “Offered” as a .reg file' })
+      .getByRole('button', { name: 'Download the sample “Offered: the 2014 case” as a .reg file' })
       .click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('kvp-sample-offered.reg');
