@@ -6,7 +6,8 @@ import { FileAnalysis } from '../../src/app/state/file-analysis.svelte.ts';
 import { loadExport, type LoadedExport } from '../../src/app/state/loaded-export.ts';
 import { analyze, type AnalysisResult, type WhatIf } from '../../src/lib/rules/index.ts';
 
-export type SampleId = 'offered' | 'host-6-3' | 'parameters-missing' | 'host-10-0' | 'hand-edited';
+export type SampleId =
+  'healthy' | 'offered' | 'host-6-3' | 'parameters-missing' | 'host-10-0' | 'hand-edited';
 
 export async function sampleText(id: SampleId): Promise<string> {
   const sample = samples.find((candidate) => candidate.id === id);

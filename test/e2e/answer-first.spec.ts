@@ -2,7 +2,6 @@
 // report scrolls into view and its heading takes the focus. And the keyboard: a skip link, every
 // control reachable, focus always visible, a chevron on every disclosure.
 import type { Page } from '@playwright/test';
-import { regeditBytes } from '../../src/app/samples/regedit-bytes.ts';
 import { text as host63 } from '../../src/app/samples/host-6-3.ts';
 import { exportFile } from './exports.ts';
 import { expect, test } from './fixtures.ts';
