@@ -20,7 +20,7 @@ export const samples: Sample[] = [
     id: 'offered',
     title: 'Offered: the 2014 case',
     summary:
-      'Windows Server 2012 guest on a 6.4 (Technical Preview) host, the one case KB3004908 was offered to in November 2014',
+      'Windows Server 2012 guest on a 6.4 host: the one case KB3004908 was offered to (November 2014)',
     load: async () => (await import('./offered.ts')).text,
   },
   {
