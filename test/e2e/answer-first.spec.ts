@@ -164,6 +164,8 @@ test.describe('the keyboard', () => {
   test('every disclosure shows a chevron that turns when it opens', async ({ page }) => {
     await page.goto('./');
     await page.locator('button[data-sample="host-10-0"]').click();
+    // The report, and the tree (loaded on first use), are drawn.
+    await expect(page.getByTestId('registry-tree').locator('summary').first()).toBeVisible();
     const summaries = page.locator('summary');
     expect(await summaries.count()).toBeGreaterThan(10);
     const chevrons = await summaries.evaluateAll((all) =>
