@@ -46,6 +46,8 @@ async function openEverything(page: Page): Promise<void> {
 
 async function everyState(page: Page): Promise<void> {
   await expect(page.getByTestId('report')).toBeVisible();
+  // The tree is loaded on first use: open it with the rest.
+  await expect(page.getByTestId('registry-tree')).toBeVisible();
   await expectNoSidewaysScroll(page, 'the report is shown');
   await openEverything(page);
   await expectNoSidewaysScroll(page, 'every check, the source and the tree are open');
