@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from '../../src/app/App.svelte';
 import { regeditBytes } from '../../src/app/samples/regedit-bytes.ts';
 import { samples } from '../../src/app/samples/index.ts';
@@ -12,7 +12,8 @@ const titleOf = (id: string) => {
   return sample.title;
 };
 
-describe('App', () => {
+// Each test draws whole reports in jsdom: slow on a loaded machine, never a measure of speed.
+describe('App', { timeout: 20_000 }, () => {
   afterEach(() => cleanup());
 
   it('starts with the ways to open a file and no report', () => {
@@ -46,6 +47,7 @@ describe('App', () => {
 
     await user.click(screen.getByRole('button', { name: titleOf('offered') }));
     await screen.findByRole('article', { name: 'Report: kvp-sample-offered.reg' });
+    await user.click(screen.getByRole('button', { name: 'Open another…' }));
     await user.click(screen.getByRole('button', { name: titleOf('host-6-3') }));
     await screen.findByRole('article', { name: 'Report: kvp-sample-host-6-3.reg' });
 
@@ -63,6 +65,75 @@ describe('App', () => {
       'aria-current',
       'true',
     );
+  });
+
+  it('folds the input panel to an "Open another…" bar and focuses the report heading', async () => {
+    const user = userEvent.setup();
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
+    render(App);
+
+    await user.click(screen.getByRole('button', { name: titleOf('healthy') }));
+    const report = await screen.findByTestId('report');
+    const heading = within(report).getByRole('heading', {
+      level: 2,
+      name: 'Report: kvp-sample-healthy.reg',
+    });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(scrolled.mock.contexts).toContain(report);
+    // The ways in are folded away; the bar brings them back, focus on the first of them.
+    expect(screen.queryByRole('button', { name: titleOf('offered') })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Or paste the text of an export')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Open another…' }));
+    expect(screen.getByLabelText('Choose file…')).toHaveFocus();
+    expect(screen.getByRole('button', { name: titleOf('offered') })).toBeInTheDocument();
+    scrolled.mockRestore();
+  });
+
+  it('keeps the panel open, with the alert, when what was opened cannot be read', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await user.click(screen.getByLabelText('Or paste the text of an export'));
+    await user.paste('not an export');
+    await screen.findByRole('alert');
+    expect(screen.queryByRole('button', { name: 'Open another…' })).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Choose file…')).toBeInTheDocument();
+  });
+
+  it('offers a skip link that moves the focus to the report once there is one', async () => {
+    const user = userEvent.setup();
+    render(App);
+    const skip = screen.getByRole('link', { name: 'Skip to the main content' });
+    await user.click(skip);
+    expect(screen.getByRole('main')).toHaveFocus();
+
+    await user.click(screen.getByRole('button', { name: titleOf('host-6-3') }));
+    const heading = await screen.findByRole('heading', {
+      level: 2,
+      name: 'Report: kvp-sample-host-6-3.reg',
+    });
+    await user.click(screen.getByRole('button', { name: 'Open another…' }));
+    await user.click(screen.getByRole('link', { name: 'Skip to the report' }));
+    expect(heading).toHaveFocus();
+  });
+
+  it('opens every closed disclosure of the report for printing, and closes them after', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await user.click(screen.getByRole('button', { name: titleOf('host-6-3') }));
+    const report = await screen.findByTestId('report');
+    const closed = () =>
+      [...report.querySelectorAll('details[data-check-id]')].filter(
+        (details) => !(details as HTMLDetailsElement).open,
+      );
+    const before = closed().length;
+    expect(before).toBeGreaterThan(0);
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(closed()).toHaveLength(0);
+    expect(
+      screen.getByText(/^KVP Analyzer report of kvp-sample-host-6-3\.reg, /),
+    ).toBeInTheDocument();
+    window.dispatchEvent(new Event('afterprint'));
+    expect(closed()).toHaveLength(before);
   });
 
   it('shows a clear alert and no report for pasted text that is not a registry export', async () => {
@@ -135,6 +206,7 @@ describe('App', () => {
       'offered',
     );
 
+    await user.click(screen.getByRole('button', { name: 'Open another…' }));
     await user.click(screen.getByRole('button', { name: titleOf('parameters-missing') }));
     await screen.findByRole('article', { name: 'Report: kvp-sample-parameters-missing.reg' });
     expect(screen.getByLabelText('Host version')).toHaveValue('');

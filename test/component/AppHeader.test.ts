@@ -1,5 +1,7 @@
-import { render, screen } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+
+afterEach(() => cleanup());
 import AppHeader from '../../src/app/AppHeader.svelte';
 
 describe('AppHeader', () => {
@@ -9,5 +11,14 @@ describe('AppHeader', () => {
     expect(screen.getByTestId('privacy')).toHaveTextContent(
       'Your file is read in this browser and never uploaded.',
     );
+  });
+});
+
+describe('AppHeader, offline', () => {
+  it('links to the single-file page, to download', () => {
+    render(AppHeader);
+    const link = screen.getByRole('link', { name: 'Download for offline use' });
+    expect(link).toHaveAttribute('href', './kvp-analyzer.html');
+    expect(link).toHaveAttribute('download', 'kvp-analyzer.html');
   });
 });

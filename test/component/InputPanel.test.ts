@@ -33,3 +33,23 @@ describe('InputPanel', () => {
     expect(onsample.mock.calls[0]?.[0]).toMatch(/\.reg$/);
   });
 });
+
+describe('InputPanel, folded', () => {
+  afterEach(() => cleanup());
+
+  it('is one "Open another…" bar, which asks to unfold', async () => {
+    const user = userEvent.setup();
+    const onexpand = vi.fn();
+    render(InputPanel, {
+      collapsed: true,
+      onexpand,
+      onfiles: vi.fn(),
+      ontext: vi.fn(),
+      onsample: vi.fn(),
+    });
+    expect(screen.queryByLabelText('Choose file…')).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Open another…' }));
+    expect(onexpand).toHaveBeenCalledOnce();
+  });
+});

@@ -93,6 +93,34 @@ describe('Report', () => {
     expect(target).toHaveClass('highlighted');
   });
 
+  it('opens the source at a line far past the lines drawn, and focuses it', async () => {
+    const user = userEvent.setup();
+    const filler = Array.from({ length: 2000 }, (_, i) => `"v${i}"="${i}"`);
+    const text = regText([
+      '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Filler]',
+      ...filler,
+      '',
+      `[${PARAMETERS_KEY}]`,
+      '"HostingSystemOsMajor"="ten"',
+    ]);
+    const analysis = finishedAnalysis('far.reg', text);
+    const loaded = analysis.loaded;
+    if (!loaded) throw new Error(`not loaded: ${analysis.error}`);
+    render(Report, { analysis, loaded });
+    const line = loaded.source.find((l) => l.text.startsWith('"HostingSystemOsMajor"'))?.line;
+    expect(line).toBeGreaterThan(2000);
+    expect(document.getElementById(`${analysis.id}-line-${line}`)).toBeNull();
+
+    const row = within(screen.getByTestId('values-parameters')).getByRole('row', {
+      name: /HostingSystemOsMajor/,
+    });
+    await user.click(within(row).getByRole('button', { name: String(line) }));
+    const target = document.getElementById(`${analysis.id}-line-${line}`);
+    expect(target).toHaveFocus();
+    expect(target).toHaveTextContent('"HostingSystemOsMajor"="ten"');
+    expect(screen.getByTestId('show-earlier')).toBeInTheDocument();
+  });
+
   it('opens the source at a value’s line from the values table', async () => {
     const user = userEvent.setup();
     const analysis = await renderHost63();

@@ -88,4 +88,24 @@ describe('SampleList', () => {
     if (!blob) return;
     expectRegeditBytes(new Uint8Array(await blob.arrayBuffer()));
   });
+
+  it('starts with a healthy modern guest, and says the offered one is the 2014 case', () => {
+    expect(samples[0]?.id).toBe('healthy');
+    expect(samples[0]?.summary).toContain('all 16 host values');
+    expect(samples.find((sample) => sample.id === 'offered')?.title).toBe('Offered: the 2014 case');
+  });
+
+  it('says so when a sample cannot be loaded, and opens nothing', async () => {
+    const user = userEvent.setup();
+    const onsample = vi.fn();
+    const sample = samples[0];
+    if (!sample) throw new Error('no samples');
+    vi.spyOn(sample, 'load').mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    render(SampleList, { onsample });
+    await user.click(screen.getByRole('button', { name: sample.title }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      `The sample “${sample.title}” could not be loaded (Failed to fetch). Reload the page and try again.`,
+    );
+    expect(onsample).not.toHaveBeenCalled();
+  });
 });

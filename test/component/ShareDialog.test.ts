@@ -61,4 +61,49 @@ describe('ShareDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Close' }));
     expect(onclose).toHaveBeenCalledOnce();
   });
+
+  it('says the values are too large for a link, and offers no link, when the encoder refuses', async () => {
+    const { snapshot } = await analyzeSample('host-10-0');
+    // 40,000 distinct values of 24 characters: far over what a link may carry (1 MiB).
+    const first = snapshot.parameters.values[0];
+    if (!first) throw new Error('no values');
+    const values = Array.from({ length: 40_000 }, (_, i) => ({
+      ...first,
+      name: `Name${String(i).padStart(5, '0')}`,
+      data: 'x'.repeat(24),
+      line: i + 1,
+    }));
+    render(ShareDialog, {
+      snapshot: { ...snapshot, parameters: { ...snapshot.parameters, values } },
+      onclose: vi.fn(),
+    });
+    const warning = await screen.findByTestId('too-large');
+    expect(warning).toHaveTextContent(
+      'These values are too large for a link. Use Download JSON in the report instead, and send that file: it holds the same values and every verdict.',
+    );
+    expect(screen.queryByLabelText(/^Link \(/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Copy link' })).not.toBeInTheDocument();
+    expect(location.hash).toBe('');
+    // The list of what a link would carry is drawn a page at a time.
+    const contents = screen.getByRole('table', { name: 'What a link would contain' });
+    expect(within(contents).getAllByRole('row')).toHaveLength(201);
+    expect(screen.getByTestId('show-more')).toHaveTextContent(/^Showing 200 of 40,0\d\d rows\./);
+  });
+
+  it('shows invisible characters in what the link carries', async () => {
+    const { snapshot } = await analyzeSample('host-6-3');
+    const first = snapshot.parameters.values[0];
+    if (!first) throw new Error('no values');
+    const values = [{ ...first, name: 'Host\u200bName', data: 'HV\u202eHOST' }];
+    render(ShareDialog, {
+      snapshot: { ...snapshot, parameters: { ...snapshot.parameters, values } },
+      onclose: vi.fn(),
+    });
+    const contents = screen.getByRole('table', { name: 'What the link contains' });
+    expect(
+      within(contents).getByRole('rowheader', { name: 'Host⟨U+200B⟩Name' }),
+    ).toBeInTheDocument();
+    expect(contents).toHaveTextContent('HV⟨U+202E⟩HOST');
+    await waitFor(() => expect(linkField().value).toMatch(/#v1\./));
+  });
 });

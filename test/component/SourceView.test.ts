@@ -1,10 +1,11 @@
 import { cleanup, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import SourceView from '../../src/app/SourceView.svelte';
 import { analyze } from '../../src/lib/rules/index.ts';
 import type { LoadedGuest } from '../../src/lib/inputs/loaded-guest.ts';
 import { loadBytes } from '../../src/lib/inputs/load.ts';
-import { REG_HEADER, loadRegText, loadSample } from './fixtures.ts';
+import { REG_HEADER, loadRegText, loadSample, regText } from './fixtures.ts';
 
 /** The lines the failing and warning checks point at, as the report highlights them. */
 function evidenceLines(loaded: LoadedGuest): Set<number> {
@@ -237,5 +238,21 @@ describe('SourceView of pool records that hide characters', () => {
     const row = screen.getAllByRole('row')[1];
     expect(row).toHaveTextContent('Host⟨U+200B⟩Name');
     expect(row).toHaveTextContent('hv⟨U+001B⟩[2J01');
+  });
+
+  it('draws 500 lines at a time, and more on request, before and after', async () => {
+    const user = userEvent.setup();
+    const lines = Array.from({ length: 1200 }, (_, i) => `"v${i}"="${i}"`);
+    const loaded = loadRegText(regText(['[HKEY_LOCAL_MACHINE\\SOFTWARE\\Many]', ...lines]));
+    expect(loaded.source.length).toBeGreaterThan(1200);
+    const view = render(SourceView, props(loaded));
+    const drawn = () => view.container.querySelectorAll('ol.lines > li:not(.gap)').length;
+    expect(drawn()).toBe(500);
+    expect(screen.getByTestId('show-more')).toHaveTextContent(
+      'Lines after 500 are not shown. Show 500 later lines',
+    );
+    await user.click(screen.getByRole('button', { name: 'Show 500 later lines' }));
+    expect(drawn()).toBe(1000);
+    expect(screen.queryByTestId('show-earlier')).not.toBeInTheDocument();
   });
 });

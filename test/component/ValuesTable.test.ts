@@ -160,6 +160,66 @@ describe('ValuesTable', () => {
     const row = screen.getByRole('row', { name: /guest default/ });
     expect(within(row).getByRole('rowheader')).toHaveTextContent('(Default)');
   });
+
+  it(
+    'draws 200 rows and a "Show … more" that draws the next page, with counts',
+    { timeout: 20_000 },
+    async () => {
+      const user = userEvent.setup();
+      const facts = (await loadSample('host-6-3')).snapshot.parameters;
+      const first = facts.values[0];
+      if (!first) throw new Error('no values');
+      const values = Array.from({ length: 230 }, (_, i) => ({
+        ...first,
+        name: `v${i}`,
+        line: i + 1,
+      }));
+      render(ValuesTable, { key: 'Parameters', facts: { ...facts, values }, onshowline: vi.fn() });
+      const table = screen.getByRole('table');
+      expect(bodyRows(table)).toHaveLength(200);
+      expect(screen.getByTestId('show-more')).toHaveTextContent('Showing 200 of 230 values.');
+      await user.click(screen.getByRole('button', { name: 'Show 30 more' }));
+      expect(bodyRows(table)).toHaveLength(230);
+      expect(screen.queryByTestId('show-more')).not.toBeInTheDocument();
+    },
+  );
+
+  it('draws two values with one name on one line (a link can say so) without throwing', async () => {
+    const facts = (await loadSample('host-6-3')).snapshot.parameters;
+    const first = facts.values[0];
+    if (!first) throw new Error('no values');
+    const values = [first, { ...first, data: 'SECOND-HOST' }];
+    render(ValuesTable, { key: 'Parameters', facts: { ...facts, values }, onshowline: vi.fn() });
+    const rows = screen.getAllByRole('row', { name: new RegExp(first.name) });
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toHaveTextContent('SECOND-HOST');
+  });
+
+  it('shows invisible and bidi characters in names and data, and says when data is empty', () => {
+    const facts = loadRegText(
+      regText([
+        `[${PARAMETERS_KEY}]`,
+        '"Host\u200bName"="HV\u202eHOST"',
+        '"HostingSystemSpMajor"=""',
+      ]),
+    ).snapshot.parameters;
+    render(ValuesTable, { key: 'Parameters', facts, onshowline: vi.fn() });
+    const row = screen.getByRole('row', { name: /Host⟨U\+200B⟩Name/ });
+    expect(within(row).getByRole('rowheader')).toHaveTextContent('Host⟨U+200B⟩Name');
+    expect(row).toHaveTextContent('HV⟨U+202E⟩HOST');
+    expect(screen.getByRole('row', { name: /HostingSystemSpMajor/ })).toHaveTextContent('empty');
+  });
+
+  it('stays a table to screen readers: explicit roles and a label on every data cell', async () => {
+    const facts = (await loadSample('host-6-3')).snapshot.parameters;
+    render(ValuesTable, { key: 'Parameters', facts, onshowline: vi.fn() });
+    const table = screen.getByRole('table');
+    expect(table).toHaveAttribute('role', 'table');
+    expect(table).toHaveClass('stacked-table');
+    for (const cell of within(table).getAllByRole('cell')) {
+      expect(cell.dataset.label ?? (cell as HTMLTableCellElement).colSpan > 1).toBeTruthy();
+    }
+  });
 });
 
 describe('ValuesTable of a key the input does not carry', () => {

@@ -3,11 +3,16 @@
 import { samples } from '../../src/app/samples/index.ts';
 import { regeditBytes } from '../../src/app/samples/regedit-bytes.ts';
 import { FileAnalysis } from '../../src/app/state/file-analysis.svelte.ts';
+import { loadReportCode } from '../../src/app/state/report-code.svelte.ts';
 import { loadBytes } from '../../src/lib/inputs/load.ts';
 import type { LoadedGuest } from '../../src/lib/inputs/loaded-guest.ts';
 import { analyze, type AnalysisResult, type WhatIf } from '../../src/lib/rules/index.ts';
 
-export type SampleId = 'offered' | 'host-6-3' | 'parameters-missing' | 'host-10-0' | 'hand-edited';
+// The page loads the rules and the report with the first input; these tests have them at once.
+await loadReportCode();
+
+export type SampleId =
+  'healthy' | 'offered' | 'host-6-3' | 'parameters-missing' | 'host-10-0' | 'hand-edited';
 
 export async function sampleText(id: SampleId): Promise<string> {
   const sample = samples.find((candidate) => candidate.id === id);

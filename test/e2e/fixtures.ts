@@ -8,24 +8,46 @@ import AxeBuilder from '@axe-core/playwright';
 export const test = base.extend<{
   /** Console errors a test provokes on purpose; anything else still fails it. */
   expectedConsoleErrors: RegExp[];
+  /** URLs off the origin a test opens on purpose (the single file, from disk). */
+  allowedUrls: string[];
+  /**
+   * false: watch requests instead of routing them. Routed requests bypass the service worker,
+   * so a test of the offline page could not tell its cache from the network.
+   */
+  interceptRequests: boolean;
   guards: void;
-  /** Runs axe (WCAG 2 A/AA) on the page; fails on any violation. */
-  axe: () => Promise<void>;
+  /** Runs axe (WCAG 2 A/AA) on the page, or on the part a selector names; fails on any violation. */
+  axe: (include?: string) => Promise<void>;
 }>({
   expectedConsoleErrors: [[], { option: true }],
+  allowedUrls: [[], { option: true }],
+  interceptRequests: [true, { option: true }],
   guards: [
-    async ({ page, baseURL, expectedConsoleErrors }, use) => {
+    async (
+      { page, context, baseURL, expectedConsoleErrors, allowedUrls, interceptRequests },
+      use,
+    ) => {
       const origin = new URL(baseURL ?? 'http://localhost').origin;
       const offOrigin: string[] = [];
       const errors: string[] = [];
-      await page.route('**/*', (route) => {
-        const url = route.request().url();
-        if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) {
-          return route.continue();
-        }
-        offOrigin.push(url);
-        return route.abort('blockedbyclient');
-      });
+      const allowed = (url: string) =>
+        url.startsWith('data:') ||
+        url.startsWith('blob:') ||
+        allowedUrls.includes(url) ||
+        new URL(url).origin === origin;
+      if (interceptRequests) {
+        await page.route('**/*', (route) => {
+          const url = route.request().url();
+          if (allowed(url)) return route.continue();
+          offOrigin.push(url);
+          return route.abort('blockedbyclient');
+        });
+      } else {
+        // The page's requests and its service worker's.
+        context.on('request', (request) => {
+          if (!allowed(request.url())) offOrigin.push(request.url());
+        });
+      }
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());
       });
@@ -40,10 +62,14 @@ export const test = base.extend<{
     { auto: true },
   ],
   axe: async ({ page }, use) => {
-    await use(async () => {
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
+    await use(async (include?: string) => {
+      const builder = new AxeBuilder({ page }).withTags([
+        'wcag2a',
+        'wcag2aa',
+        'wcag21a',
+        'wcag21aa',
+      ]);
+      const results = await (include ? builder.include(include) : builder).analyze();
       const summary = results.violations.map(
         (violation) =>
           `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,

@@ -10,9 +10,17 @@ export interface Sample {
 
 export const samples: Sample[] = [
   {
+    id: 'healthy',
+    title: 'Healthy modern guest',
+    summary:
+      'Windows Server 2022 guest on a 10.0 host: all 16 host values, guest values consistent',
+    load: async () => (await import('./healthy.ts')).text,
+  },
+  {
     id: 'offered',
-    title: 'Offered',
-    summary: 'Windows Server 2012 guest on a 6.4 (Technical Preview) host',
+    title: 'Offered: the 2014 case',
+    summary:
+      'Windows Server 2012 guest on a 6.4 host: the one case KB3004908 was offered to (November 2014)',
     load: async () => (await import('./offered.ts')).text,
   },
   {

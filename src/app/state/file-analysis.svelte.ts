@@ -1,9 +1,10 @@
 // One report on the page (a file, paste, sample or link; a VM of a collector file; the pool files
 // of one Linux guest): how far reading has got, and once read, its report — derived from the
-// snapshot and the what-if inputs, so a change re-runs the rules.
+// snapshot and the what-if inputs, so a change re-runs the rules (once their code is loaded).
 import type { LoadedGuest } from '../../lib/inputs/loaded-guest.ts';
 import type { WhatIf } from '../../lib/kvp/snapshot.ts';
-import { analyze, type AnalysisResult } from '../../lib/rules/index.ts';
+import type { AnalysisResult } from '../../lib/rules/index.ts';
+import { reportCode } from './report-code.svelte.ts';
 
 export type ReadingStatus = 'reading' | 'done' | 'failed' | 'cancelled';
 
@@ -23,9 +24,12 @@ export class FileAnalysis {
   /** Stops a reading in progress; set while a worker reads the file. */
   cancel: (() => void) | null = null;
 
-  readonly result: AnalysisResult | null = $derived(
-    this.loaded ? analyze(this.loaded.snapshot, $state.snapshot(this.whatIf)) : null,
-  );
+  readonly result: AnalysisResult | null = $derived.by(() => {
+    const rules = reportCode()?.rules;
+    return this.loaded && rules
+      ? rules.analyze(this.loaded.snapshot, $state.snapshot(this.whatIf))
+      : null;
+  });
 
   constructor(name: string, size: number) {
     this.name = name;

@@ -7,6 +7,7 @@ import type { KvpSnapshot } from '../../lib/kvp/snapshot.ts';
 import { FileAnalysis } from './file-analysis.svelte.ts';
 import { loadedFromLink } from './loaded-link.ts';
 import { readInWorker } from './read-in-worker.ts';
+import { loadReportCode } from './report-code.svelte.ts';
 
 export class Session {
   files = $state<FileAnalysis[]>([]);
@@ -33,7 +34,12 @@ export class Session {
       for (const analysis of reading) if (analysis.status === 'reading') analysis.stop();
     };
     for (const analysis of reading) analysis.cancel = cancel;
-    void worker.done.then((results) => this.settle(reading, results));
+    // The report's code loads while the worker reads; a report is finished with both.
+    void Promise.all([worker.done, loadReportCode()]).then(
+      ([results]) => this.settle(reading, results),
+      (error: unknown) =>
+        this.settle(reading, { error: `Could not analyse: ${(error as Error).message}.` }),
+    );
   }
 
   /** Opens bytes that are already in memory: a sample. */
@@ -47,7 +53,8 @@ export class Session {
   }
 
   /** Opens the values a shared link carries, with the what-if it was shared with. */
-  openLink(snapshot: KvpSnapshot): FileAnalysis {
+  async openLink(snapshot: KvpSnapshot): Promise<FileAnalysis> {
+    await loadReportCode();
     const { loaded, whatIf } = loadedFromLink(snapshot);
     const analysis = new FileAnalysis(loaded.name, 0);
     analysis.finish(loaded);

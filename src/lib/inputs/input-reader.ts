@@ -21,7 +21,7 @@ export interface ReaderInput {
   head: InputHead;
   name: string;
   mtime?: number;
-  /** Whether the report needs the input's text (the page's source view; not the command line). */
+  /** Whether the report needs the input's text and keys (the page's source view and tree). */
   source: boolean;
 }
 

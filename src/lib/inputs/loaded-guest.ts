@@ -3,7 +3,7 @@
 // text for the source view. Never the raw bytes: they are not kept. Plain data (a worker posts it).
 import type { InputEncoding, InputFormat } from '../kvp/input-format.ts';
 import type { KvpSnapshot } from '../kvp/snapshot.ts';
-import type { Diagnostic } from '../reg/types.ts';
+import type { Diagnostic, RegKey } from '../reg/types.ts';
 import type { SourceLine } from './text-input.ts';
 
 export type { SourceLine } from './text-input.ts';
@@ -24,6 +24,11 @@ export interface LoadedGuest {
   partial: boolean;
   /** Read from an input (a file, paste or sample), or rebuilt from a shared link. */
   origin: 'file' | 'link';
+  /**
+   * The keys of a registry export as Windows would import them, for the page's tree (only the
+   * keys read when `partial`); none for other inputs and for links, which carry values only.
+   */
+  keys?: RegKey[];
 }
 
 /** What one input (or the pool files of one guest) gave: reports, or why none. */

@@ -5,7 +5,7 @@ import { buildSnapshot } from '../kvp/snapshot.ts';
 import { decodeRegBytes } from '../reg/decode.ts';
 import { parseReg, scanKvp } from '../reg/index.ts';
 import { whyNotAnExport } from '../reg/not-an-export.ts';
-import type { RegDocument } from '../reg/types.ts';
+import type { RegDocument, RegKey } from '../reg/types.ts';
 import { ChunkExcerpt, wantedLines } from './excerpt.ts';
 import type { InputReader, ReaderInput, ReaderResult } from './input-reader.ts';
 import type { SourceLine } from './loaded-guest.ts';
@@ -39,8 +39,30 @@ function result(
         source,
         partial,
         origin: 'file',
+        // The page's registry tree: every key the file holds (the kept ones when partial).
+        ...(input.source ? { keys: document.keys.map(plainKey) } : {}),
       },
     ],
+  };
+}
+
+/**
+ * A key as plain data: the parser works out a value's data or bytes on first read (value.ts), and
+ * a worker's message would carry neither of those getters.
+ */
+function plainKey(key: RegKey): RegKey {
+  return {
+    ...key,
+    values: key.values.map((value) => ({
+      name: value.name,
+      type: value.type,
+      bytes: value.bytes,
+      data: value.data,
+      line: value.line,
+      endLine: value.endLine,
+      overwritten: value.overwritten,
+      ...(value.deleted ? { deleted: true } : {}),
+    })),
   };
 }
 

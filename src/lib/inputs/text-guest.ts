@@ -1,7 +1,7 @@
 // What the text readers share after parsing: their ops made into a report, with the text's own
 // lines for the source view — all of them, or for a large text the lines of the keys read.
 import type { InputFormat } from '../kvp/input-format.ts';
-import { isKvpKeyPath } from '../reg/kvp-scan.ts';
+import { isKvpKeyPath } from '../reg/kvp-keys.ts';
 import { snapshotOfRead, type DocumentRead } from './document-read.ts';
 import { wantedLines } from './excerpt.ts';
 import type { ReaderInput, ReaderResult } from './input-reader.ts';

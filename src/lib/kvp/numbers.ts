@@ -3,6 +3,7 @@
 // and the snapshot records which; anything else (REG_SZ "ten", REG_BINARY, …) is flagged.
 
 import { REG_DWORD, REG_SZ, typeName as regTypeName } from '../reg/data.ts';
+import { hexByteCount } from './hex-text.ts';
 import type { SnapshotValue } from './snapshot.ts';
 
 export type NumberStorage = 'REG_DWORD' | 'decimal REG_SZ' | 'decimal, type not shown';
@@ -12,11 +13,13 @@ export type NumberReading =
 
 const MAX_DWORD = 0xffffffff;
 
-export function readNumber(value: Pick<SnapshotValue, 'type' | 'data' | 'hex'>): NumberReading {
+export function readNumber(
+  value: Pick<SnapshotValue, 'type' | 'data' | 'hex' | 'size'>,
+): NumberReading {
   if (value.type === REG_DWORD) {
     if (typeof value.data === 'number')
       return { ok: true, value: value.data, storedAs: 'REG_DWORD' };
-    const length = value.hex ? value.hex.split(',').filter(Boolean).length : 0;
+    const length = value.size ?? hexByteCount(value.hex ?? '');
     return { ok: false, why: `REG_DWORD with ${length} bytes instead of 4` };
   }
   if (value.type === REG_SZ && typeof value.data === 'string') {

@@ -20,13 +20,6 @@ export function comparablePath(path: string): string {
   return parts.join('\\');
 }
 
-/** Whether `ancestor` is `path` itself or one of its parents. */
-export function isSameOrAncestor(ancestor: string, path: string): boolean {
-  const a = comparablePath(ancestor);
-  const p = comparablePath(path);
-  return p === a || p.startsWith(`${a}\\`);
-}
-
 export const VIRTUAL_MACHINE_PATH = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Virtual Machine';
 export const PARAMETERS_PATH = `${VIRTUAL_MACHINE_PATH}\\Guest\\Parameters`;
 export const AUTO_PATH = `${VIRTUAL_MACHINE_PATH}\\Auto`;

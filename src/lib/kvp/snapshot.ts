@@ -1,24 +1,19 @@
 // RegDocument → KvpSnapshot: the facts the rules need, as plain serialisable data (a permalink
 // encodes it; the report is rebuilt from it alone). Everything keeps the line it came from.
 
-import { isKvpKeyPath } from '../reg/kvp-scan.ts';
+import { isKvpKeyPath } from '../reg/kvp-keys.ts';
 import type { RegDocument, RegKey, RegValue } from '../reg/types.ts';
 import { findCatalogueEntry } from './catalogue.ts';
+import { HEX_KEPT_BYTES, commaHex } from './hex-text.ts';
 import { hostVersionOf, type HostFacts, type VmFacts } from './host-view.ts';
 import type { InputEncoding, InputFormat } from './input-format.ts';
 import type { LinuxPools } from './linux-pools.ts';
 import { readNumber, type NumberReading } from './numbers.ts';
-import {
-  AUTO_PATH,
-  CURRENT_VERSION_PATH,
-  PARAMETERS_PATH,
-  comparablePath,
-  isSameOrAncestor,
-} from './paths.ts';
+import { AUTO_PATH, CURRENT_VERSION_PATH, PARAMETERS_PATH, comparablePath } from './paths.ts';
 import { FIRST_BUILD_OF_10, type GuestKind } from './os-versions.ts';
 import { GIVEN, fromLine, type Locator, type Provenance } from './provenance.ts';
 import { shownTypeName, type TypeShown } from './type-shown.ts';
-import { HEX2, typeName as regTypeName } from '../reg/data.ts';
+import { typeName as regTypeName } from '../reg/data.ts';
 
 /** One registry value as the snapshot keeps it: no bytes, only text, numbers or a hex string. */
 export interface SnapshotValue {
@@ -30,8 +25,10 @@ export interface SnapshotValue {
   /** Text (SZ/EXPAND_SZ/LINK), a list (MULTI_SZ), a number (DWORD), a decimal string (QWORD), or
    * null when only the bytes make sense (then see `hex`). */
   data: string | number | string[] | null;
-  /** The raw bytes as "aa,bb,…" when `data` is null. */
+  /** The raw bytes as "aa,bb,…" when `data` is null: only the first HEX_KEPT_BYTES of them. */
   hex?: string;
+  /** The value's length in bytes, when `hex` holds only its first HEX_KEPT_BYTES. */
+  size?: number;
   line: number;
   /** For values the catalogue says are numbers: how it is stored, or why it is not a number. */
   number?: NumberReading;
@@ -168,11 +165,6 @@ export const CURRENT_VERSION_NAMES = [
 
 const NUMERIC_CURRENT_VERSION = new Set(['currentmajorversionnumber', 'currentminorversionnumber']);
 
-/** "aa,bb,…", as a .reg file lists bytes: readable in the report and in evidence. */
-function commaHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => HEX2[b]).join(',');
-}
-
 /** The bytes of a "aa,bb,…" string (commaHex's inverse). */
 function bytesOfCommaHex(hex: string): Uint8Array {
   return Uint8Array.from(hex.split(',').filter(Boolean), (pair) => parseInt(pair, 16));
@@ -198,7 +190,11 @@ function toSnapshotValue(facts: ValueFacts, numeric: boolean): SnapshotValue {
     data: facts.data,
     line: facts.line,
   };
-  if (out.data === null) out.hex = commaHex(facts.bytes ?? new Uint8Array());
+  if (out.data === null) {
+    const bytes = facts.bytes ?? new Uint8Array();
+    out.hex = commaHex(bytes, HEX_KEPT_BYTES);
+    if (bytes.length > HEX_KEPT_BYTES) out.size = bytes.length;
+  }
   if (numeric) out.number = readNumber(out);
   if (facts.writes) out.writes = facts.writes;
   if (facts.typeShown) {
@@ -212,55 +208,68 @@ function toSnapshotValue(facts: ValueFacts, numeric: boolean): SnapshotValue {
   return out;
 }
 
-/** The ops that wrote each value name (case-insensitive) of a key, in file order. */
-function writesByName(
-  doc: DocumentLike,
-  path: string,
-): Map<string, { name: string; line: number }[]> {
-  const wanted = comparablePath(path);
-  const writes = new Map<string, { name: string; line: number }[]>();
-  for (const op of doc.ops) {
-    if (op.op !== 'value' || comparablePath(op.path) !== wanted) continue;
-    const { name } = op.value;
-    const lower = name.toLowerCase();
-    const list = writes.get(lower) ?? [];
-    list.push({ name, line: op.line });
-    writes.set(lower, list);
-  }
-  return writes;
+/** What the ops say about one key (the ops on it and on its ancestors), gathered in one pass. */
+interface KeyHistory {
+  wanted: string;
+  /** The ops that wrote each value name (case-insensitive), in file order. */
+  writes: Map<string, { name: string; line: number }[]>;
+  /** The index of the last op on the key itself. */
+  lastWrite: number;
+  /** The last delete of the key or an ancestor. */
+  lastDelete: { index: number; line: number } | null;
+  /** The line that (re)opened the key after its last deletion, e.g. `[-key]` then `[key]`. */
+  openedAt: number | null;
 }
 
 /**
- * Whether the file leaves the key deleted: the last delete of the key or an ancestor comes after
- * the last write to the key (reg-format.md §2.7: `[-key]` then `[key]` recreates it).
+ * The histories of `paths` in one pass over the ops, each op's path made comparable once per
+ * distinct string (a key's ops share theirs): linear in the ops, however many rewrites.
  */
-function lastDeleteAfterWrites(doc: DocumentLike, path: string): number | null {
-  const wanted = comparablePath(path);
-  let lastWrite = -1;
-  let lastDelete: { index: number; line: number } | null = null;
+function keyHistories(doc: DocumentLike, paths: readonly string[]): KeyHistory[] {
+  const histories: KeyHistory[] = paths.map((path) => ({
+    wanted: comparablePath(path),
+    writes: new Map(),
+    lastWrite: -1,
+    lastDelete: null,
+    openedAt: null,
+  }));
+  const comparable = new Map<string, string>();
   doc.ops.forEach((op, index) => {
-    if (op.op === 'deleteKey') {
-      if (isSameOrAncestor(op.path, path)) lastDelete = { index, line: op.line };
-    } else if (comparablePath(op.path) === wanted) {
-      lastWrite = index;
+    let path = comparable.get(op.path);
+    if (path === undefined) {
+      path = comparablePath(op.path);
+      comparable.set(op.path, path);
+    }
+    for (const history of histories) {
+      if (op.op === 'deleteKey') {
+        if (history.wanted === path || history.wanted.startsWith(`${path}\\`)) {
+          history.lastDelete = { index, line: op.line };
+          history.openedAt = null;
+        }
+        continue;
+      }
+      if (path !== history.wanted) continue;
+      history.lastWrite = index;
+      history.openedAt ??= op.line;
+      if (op.op !== 'value') continue;
+      const { name } = op.value;
+      const lower = name.toLowerCase();
+      const list = history.writes.get(lower);
+      if (list) list.push({ name, line: op.line });
+      else history.writes.set(lower, [{ name, line: op.line }]);
     }
   });
-  const found = lastDelete as { index: number; line: number } | null;
-  return found && found.index > lastWrite ? found.line : null;
+  return histories;
 }
 
-/** The line that (re)opened the key after its last deletion, e.g. `[-key]` then `[key]`. */
-function openedAt(doc: DocumentLike, path: string): number | null {
-  const wanted = comparablePath(path);
-  let line: number | null = null;
-  for (const op of doc.ops) {
-    if (op.op === 'deleteKey') {
-      if (isSameOrAncestor(op.path, path)) line = null;
-    } else if (line === null && comparablePath(op.path) === wanted) {
-      line = op.line;
-    }
-  }
-  return line;
+/**
+ * The line of the delete that leaves the key deleted: the last delete of the key or an ancestor,
+ * when it comes after the last write to the key (reg-format.md §2.7: `[-key]` then `[key]`
+ * recreates it); null when the key stands.
+ */
+function deletedAt(history: KeyHistory): number | null {
+  const found = history.lastDelete;
+  return found && found.index > history.lastWrite ? found.line : null;
 }
 
 function findKeyIn(doc: DocumentLike, path: string): RegKey | undefined {
@@ -271,20 +280,21 @@ function findKeyIn(doc: DocumentLike, path: string): RegKey | undefined {
 function keyFactsIn(
   doc: DocumentLike,
   path: string,
+  history: KeyHistory,
   keep: (name: string) => boolean = () => true,
 ): KeyFactsInFile {
   const key = findKeyIn(doc, path);
-  const deletedAt = lastDeleteAfterWrites(doc, path);
-  if (deletedAt !== null || key?.deleted) {
+  const deleteLine = deletedAt(history);
+  if (deleteLine !== null || key?.deleted) {
     return {
       state: 'deleted',
       path: key?.path ?? path,
-      line: deletedAt ?? key?.line ?? null,
+      line: deleteLine ?? key?.line ?? null,
       values: [],
     };
   }
   if (!key) return { state: 'absent', path, line: null, values: [] };
-  const writes = writesByName(doc, key.path);
+  const { writes } = history;
   const values: ValueFacts[] = [];
   const deletedValues: { name: string; line: number }[] = [];
   for (const value of key.values) {
@@ -298,7 +308,7 @@ function keyFactsIn(
     if (all.length > 1) out.writes = all;
     values.push(out);
   }
-  const line = openedAt(doc, path) ?? key.line;
+  const line = history.openedAt ?? key.line;
   const facts: KeyFactsInFile = { state: 'present', path: key.path, line, values };
   if (deletedValues.length > 0) facts.deletedValues = deletedValues;
   return facts;
@@ -613,11 +623,17 @@ export type DocumentLike = Pick<RegDocument, 'ops' | 'keys'>;
  */
 export function documentFacts(doc: DocumentLike, input: SnapshotFacts['input']): SnapshotFacts {
   const wantedCv = new Set(CURRENT_VERSION_NAMES.map((n) => n.toLowerCase()));
+  const paths = [PARAMETERS_PATH, AUTO_PATH, CURRENT_VERSION_PATH];
+  const [parameters, auto, currentVersion] = keyHistories(doc, paths) as [
+    KeyHistory,
+    KeyHistory,
+    KeyHistory,
+  ];
   return {
     input: { ...input },
-    parameters: keyFactsIn(doc, PARAMETERS_PATH),
-    auto: keyFactsIn(doc, AUTO_PATH),
-    currentVersion: keyFactsIn(doc, CURRENT_VERSION_PATH, (name) =>
+    parameters: keyFactsIn(doc, PARAMETERS_PATH, parameters),
+    auto: keyFactsIn(doc, AUTO_PATH, auto),
+    currentVersion: keyFactsIn(doc, CURRENT_VERSION_PATH, currentVersion, (name) =>
       wantedCv.has(name.toLowerCase()),
     ),
     lookAlikes: lookAlikes(doc),

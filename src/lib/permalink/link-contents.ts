@@ -1,4 +1,5 @@
 // What a link carries, as rows the share dialog can show before anything is shared.
+import { shownHex } from '../kvp/hex-text.ts';
 import type { KeyFacts, KvpSnapshot, SnapshotValue } from '../kvp/snapshot.ts';
 
 export interface LinkContentRow {
@@ -14,7 +15,7 @@ export interface LinkContentRow {
 
 function shown(value: SnapshotValue): string {
   const { data } = value;
-  if (data === null) return value.hex ?? '';
+  if (data === null) return shownHex(value);
   if (Array.isArray(data)) return data.join('; ');
   return String(data);
 }

@@ -6,4 +6,5 @@ export type * from './types';
 export { parseRegChunks } from './chunks';
 export { serializeReg } from './serialize';
 export { parseJsonChunks, type ParseJson } from './json';
-export { scanKvp, isKvpKeyPath, restrictToKvp } from './kvp-scan';
+export { scanKvp, restrictToKvp } from './kvp-scan';
+export { isKvpKeyPath } from './kvp-keys';

@@ -3,6 +3,7 @@
 // `error` result. A rule listed by several packs runs once; its result names every pack.
 
 import type { KvpSnapshot } from '../kvp/snapshot.ts';
+import { boundedEvidence } from './evidence.ts';
 import type { FixContext } from './fixes.ts';
 import type { CheckResult, CheckStatus, MessageData, Rule, RulePack, Verdict } from './types.ts';
 import { SnapshotView } from './view.ts';
@@ -149,7 +150,8 @@ class Run {
         title: problem ? rule.failureTitle : rule.title,
         messageId: outcome.messageId,
         message: fillMessage(template, data),
-        evidence: outcome.evidence ?? [],
+        // Whatever a rule lists, a result stays bounded (evidence.ts).
+        evidence: boundedEvidence(outcome.evidence ?? [], (item) => item),
         assumed,
       };
       const fix = problem ? rule.fix?.[outcome.messageId] : undefined;

@@ -4,6 +4,7 @@
 
 import { describeGuest, describeOsVersion } from '../kvp/os-versions.ts';
 import type { GuestIdentity } from '../kvp/supported-guests.ts';
+import { shownHex } from '../kvp/hex-text.ts';
 import { readNumber } from '../kvp/numbers.ts';
 import { describeLocation, describeProvenance, type Locator } from '../kvp/provenance.ts';
 import type {
@@ -20,7 +21,7 @@ export function showValue(value: SnapshotValue): string {
   const { data } = value;
   const shown =
     data === null
-      ? `hex:${value.hex ?? ''}`
+      ? `hex:${shownHex(value)}`
       : typeof data === 'number'
         ? String(data)
         : Array.isArray(data)

@@ -158,3 +158,30 @@ describe('the loader', () => {
     ]);
   });
 });
+
+describe('the keys of an export, for the page’s tree', () => {
+  const text = [
+    'Windows Registry Editor Version 5.00',
+    '',
+    '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Tree]',
+    '"Text"="hello"',
+    '"Number"=dword:0000002a',
+    '"Bytes"=hex:01,02',
+    '"Gone"=-',
+    '',
+  ].join('\r\n');
+
+  it('come with the source only, and survive a worker’s message whole', () => {
+    const bytes = utf16leBytes(text, true);
+    expect(only(loadBytes([{ name: 'a.reg', bytes }])).keys).toBeUndefined();
+    const keys = only(loadBytes([{ name: 'a.reg', bytes }], { source: true })).keys;
+    const posted = structuredClone(keys);
+    expect(posted?.[0]?.values.map((v) => [v.name, v.data, Array.from(v.bytes)])).toEqual([
+      ['Text', 'hello', [104, 0, 101, 0, 108, 0, 108, 0, 111, 0, 0, 0]],
+      ['Number', 42, [42, 0, 0, 0]],
+      ['Bytes', null, [1, 2]],
+      ['Gone', null, []],
+    ]);
+    expect(posted?.[0]?.values[3]?.deleted).toBe(true);
+  });
+});

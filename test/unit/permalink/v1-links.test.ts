@@ -39,11 +39,14 @@ const LINKS_4B4154A: Record<string, [string, string, string]> = {
 };
 
 describe('links made before the decoder became strict', () => {
-  it('cover every sample', () => {
-    expect(Object.keys(LINKS_4B4154A).sort()).toEqual(samples.map((s) => s.id).sort());
+  it('cover every sample the page had then, each still a sample', () => {
+    expect(Object.keys(LINKS_4B4154A).sort()).toEqual(
+      ['hand-edited', 'host-10-0', 'host-6-3', 'offered', 'parameters-missing'].sort(),
+    );
+    for (const id of Object.keys(LINKS_4B4154A)) expect(samples.map((s) => s.id)).toContain(id);
   });
 
-  it.each(samples.map((s) => [s.id, s] as const))(
+  it.each(samples.filter((s) => s.id in LINKS_4B4154A).map((s) => [s.id, s] as const))(
     '%s: each opens to the same snapshot and report as before',
     async (id, { snapshot }) => {
       const [plain, asked, redacted] = LINKS_4B4154A[id] ?? [];

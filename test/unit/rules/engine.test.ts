@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSnapshot, withGiven } from '../../../src/lib/kvp/snapshot.ts';
 import { fillMessage, runPacks } from '../../../src/lib/rules/engine.ts';
+import { MAX_EVIDENCE } from '../../../src/lib/rules/evidence.ts';
 import type { CheckStatus, Rule, RuleOutcome, RulePack } from '../../../src/lib/rules/types.ts';
 import { V5, parseLines, vmExport } from '../kvp/reg-text.ts';
 
@@ -46,6 +47,26 @@ function pack(rules: Rule[], id = 'p'): RulePack {
 }
 
 describe('engine', () => {
+  it('keeps a result’s evidence bounded whatever the rule lists', () => {
+    const many: Rule = {
+      ...rule('many', 'warn'),
+      evaluate: () => ({
+        status: 'warn',
+        messageId: 'm',
+        evidence: Array.from({ length: 150_000 }, (_, i) => ({
+          name: `v${i}`,
+          actual: '1',
+          expected: '',
+          source: 'line',
+          line: i + 1,
+        })),
+      }),
+    };
+    const [check] = runPacks([pack([many])], snapshot).checks;
+    expect(check?.evidence).toHaveLength(MAX_EVIDENCE);
+    expect(check?.evidence.at(-1)).toMatchObject({ name: '…', actual: '149,951 more' });
+  });
+
   it('runs requirements first, otherwise in declaration order (stable)', () => {
     const log: string[] = [];
     const rules = [
