@@ -7,6 +7,7 @@ import type { CheckResult, Tone } from '../lib/rules/types.ts';
 import { forTerminal as t } from '../lib/text/index.ts';
 import type { Attention } from './attention.ts';
 import type { BatchFormat, RunCounts } from './batch-formats.ts';
+import { fit, plural } from './terminal-text.ts';
 import { checkHeadline, painter, type Paint } from './text-report.ts';
 
 const FILE_WIDTH = 32;
@@ -30,7 +31,7 @@ const CELL_COLOUR: Record<Tone, string | undefined> = {
   bad: '31',
 };
 
-/** The row's first column: how the guest fares at a glance, in words for the summary. */
+/** The row's first column: how the guest fares, at a glance. */
 const MARK = {
   fine: { symbol: '✓', colour: '32' },
   attention: { symbol: '!', colour: '33' },
@@ -38,21 +39,8 @@ const MARK = {
   error: { symbol: '⚠', colour: '31' },
 } as const;
 
-/** `text` escaped and cut to `width` (its end kept when `keepEnd`), then padded to it. */
-function fit(text: string, width: number, keepEnd = false): string {
-  const shown = Array.from(t(keepEnd ? text.slice(-4 * width) : text.slice(0, 4 * width)));
-  if (shown.length <= width) return shown.join('').padEnd(width);
-  return keepEnd
-    ? `…${shown.slice(shown.length - width + 1).join('')}`
-    : `${shown.slice(0, width - 1).join('')}…`;
-}
-
 function row(cells: string[]): string {
   return `${cells.join(GAP).trimEnd()}\n`;
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
 
 /**
