@@ -2,7 +2,7 @@
 // order; ANSI colour only when asked for (a terminal, and NO_COLOR unset). Text from the input
 // goes through forTerminal, so a file cannot move the cursor, clear the screen or forge a line.
 import { STATUS_SYMBOL, groupChecks, statusCounts } from '../lib/report/check-groups.ts';
-import { rulePack, type AnalysisResult } from '../lib/rules/index.ts';
+import { notApplicable, rulePack, type AnalysisResult } from '../lib/rules/index.ts';
 import type { CheckResult, CheckStatus, Tone, WhatIfField } from '../lib/rules/types.ts';
 import { forTerminal as t } from '../lib/text/index.ts';
 import type { Attention } from './attention.ts';
@@ -102,7 +102,8 @@ export function formatReport(
     '',
   );
   out.push(paint('1', 'Verdicts'));
-  for (const v of verdicts) {
+  const skipped = verdicts.filter(notApplicable);
+  for (const v of verdicts.filter((verdict) => !notApplicable(verdict))) {
     const title = rulePack(v.pack)?.label ?? v.pack;
     out.push(
       `  ${paint('1', title)}: ${paint(TONE_COLOUR[v.tone], v.label)}`,
@@ -111,6 +112,14 @@ export function formatReport(
     if (v.assumed.length > 0) {
       out.push(`    What if: this verdict assumes ${t(v.assumed.join('; '))}.`);
     }
+  }
+  if (skipped.length > 0) {
+    out.push(
+      paint(
+        '2',
+        `  Not for this input: ${skipped.map((v) => rulePack(v.pack)?.label ?? v.pack).join(', ')}`,
+      ),
+    );
   }
   // The page's order and grouping: failed first with details, passed last and short.
   for (const group of groupChecks(checks)) {

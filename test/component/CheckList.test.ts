@@ -79,7 +79,7 @@ describe('CheckList', () => {
   it('passes an evidence line click up', async () => {
     const user = userEvent.setup();
     const onshowline = vi.fn();
-    const { checks } = await analyzeSample('host-6-3');
+    const { checks } = await analyzeSample('hand-edited');
     const failed = checks.find((c) => c.status === 'fail');
     const line = failed?.evidence.find((item) => item.line !== null)?.line;
     expect(line).toBeDefined();

@@ -33,10 +33,10 @@ describe('CheckRow', () => {
   afterEach(() => cleanup());
 
   it('carries the check id and status, and shows its title and message', async () => {
-    const failed = await check('host-6-3', 'kb3004908-host-minor');
+    const failed = await check('hand-edited', 'kb3004908-host-major');
     expect(failed.status).toBe('fail');
     const { container } = render(CheckRow, { check: failed, open: true, onshowline: vi.fn() });
-    const row = rowOf(container, 'kb3004908-host-minor');
+    const row = rowOf(container, 'kb3004908-host-major');
     expect(row).not.toBeNull();
     expect(row).toHaveAttribute('data-status', 'fail');
     expect(row?.querySelector('summary')).toHaveTextContent(failed.title);
@@ -74,7 +74,7 @@ describe('CheckRow', () => {
   });
 
   it('links the Microsoft documentation the check rests on, as plain links', async () => {
-    const failed = await check('host-6-3', 'kb3004908-host-minor');
+    const failed = await check('hand-edited', 'kb3004908-host-major');
     render(CheckRow, { check: failed, open: true, onshowline: vi.fn() });
     const link = screen.getByRole('link', {
       name: /How we determine Windows Update applicability/,
@@ -134,7 +134,7 @@ describe('CheckRow', () => {
   it('lists the evidence, and a click on its line asks to show it', async () => {
     const user = userEvent.setup();
     const onshowline = vi.fn();
-    const failed = await check('host-6-3', 'kb3004908-host-minor');
+    const failed = await check('hand-edited', 'kb3004908-host-major');
     const withLine = failed.evidence.find((item) => item.line !== null);
     expect(withLine).toBeDefined();
     render(CheckRow, { check: failed, open: true, onshowline });

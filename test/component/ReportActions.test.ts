@@ -2,7 +2,7 @@ import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ReportActions from '../../src/app/ReportActions.svelte';
-import { toAnalyzeJson } from '../../src/lib/rules/index.ts';
+import { notApplicable, toAnalyzeJson } from '../../src/lib/rules/index.ts';
 import { toMarkdown } from '../../src/lib/report/markdown.ts';
 import { analyzeSample } from './fixtures.ts';
 import { stubClipboard, stubDownloads } from './clipboard.ts';
@@ -25,7 +25,9 @@ describe('ReportActions', () => {
     const markdown = writeText.mock.calls[0]?.[0] ?? '';
     expect(markdown).toBe(toMarkdown(result, 'win8.reg'));
     expect(markdown.startsWith('# KVP Analyzer report — win8.reg')).toBe(true);
-    for (const verdict of result.verdicts) expect(markdown).toContain(`: ${verdict.label} — `);
+    const applicable = result.verdicts.filter((verdict) => !notApplicable(verdict));
+    expect(applicable.length).toBeGreaterThan(0);
+    for (const verdict of applicable) expect(markdown).toContain(`: ${verdict.label} — `);
   });
 
   it('downloads the analysis as <name>.kvp-analysis.json, equal to toAnalyzeJson', async () => {

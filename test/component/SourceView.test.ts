@@ -76,9 +76,9 @@ describe('SourceView', () => {
   });
 
   it('highlights the lines the failing checks point at', async () => {
-    const loaded = await loadSample('host-6-3');
+    const loaded = await loadSample('hand-edited');
     const highlighted = evidenceLines(loaded);
-    const minorLine = loaded.source.find((l) => l.text.startsWith('"HostingSystemOsMinor"'))?.line;
+    const minorLine = loaded.source.find((l) => l.text.startsWith('"hostingsystemosminor"'))?.line;
     expect(minorLine).toBeDefined();
     expect(highlighted.has(minorLine ?? -1)).toBe(true);
     const { container } = render(SourceView, props(loaded, { highlighted }));

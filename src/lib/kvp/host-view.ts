@@ -79,3 +79,24 @@ export function hostVersionOf(host: HostFacts): OsVersion | null {
   if (host.osName !== undefined) os.productName = host.osName;
   return os;
 }
+
+/**
+ * The Data Exchange integration service of a VM as its host lists it: by the service's id, the
+ * same in every language (Msvm_KvpExchangeComponent's DeviceID "Microsoft:2A34B1C2-FD73-4043-8A5B-
+ * DD2159BC743F", as public Hyper-V scripts map it [3P]), else by its English name.
+ */
+export function dataExchangeService(vm: VmFacts): IntegrationServiceFacts | undefined {
+  const KVP_ID = '2a34b1c2-fd73-4043-8a5b-dd2159bc743f';
+  return (
+    vm.integrationServices.find((s) => s.id?.toLowerCase().endsWith(KVP_ID)) ??
+    vm.integrationServices.find((s) => s.name === 'Key-Value Pair Exchange')
+  );
+}
+
+/**
+ * Whether the host is itself a Hyper-V VM: Win32_ComputerSystem says Manufacturer "Microsoft
+ * Corporation" and Model "Virtual Machine" in a Hyper-V guest, as VM-detection scripts read it [3P].
+ */
+export function hostIsHyperVGuest(host: HostFacts): boolean {
+  return host.manufacturer === 'Microsoft Corporation' && host.model === 'Virtual Machine';
+}

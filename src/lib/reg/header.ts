@@ -3,6 +3,8 @@ import type { Diagnostic, RegFormat } from './types';
 
 const V5 = 'Windows Registry Editor Version 5.00';
 const V4 = 'REGEDIT4';
+/** The tail Windows may accept after a header word: spaces and tabs, then perhaps a comment. */
+const HEADER_TAIL = /^[ \t]*(;.*)?$/;
 
 export interface HeaderResult {
   format: RegFormat;
@@ -22,7 +24,7 @@ export function readHeader(text: string, start: number, end: number): HeaderResu
     [V4, 'regedit4'],
   ] as const) {
     if (line === word) return { format, diagnostics: [] };
-    if (line.startsWith(word) && /^[ \t]*(;.*)?$/.test(line.slice(word.length))) {
+    if (line.startsWith(word) && HEADER_TAIL.test(line.slice(word.length))) {
       // UNCERTAIN (§1.1, §10.2): Wine compares the whole line, regashii accepts this. Tolerant.
       return {
         format,
@@ -75,6 +77,23 @@ export function readHeader(text: string, start: number, end: number): HeaderResu
       },
     ],
   };
+}
+
+/** Enough of a first line to tell and to quote it: readHeader quotes 60 characters and a "…". */
+export const HEADER_PEEK = 64;
+
+/**
+ * True when a first line that starts with `start` (its break not read yet) is not a registry
+ * export whatever follows: a reader may stop there instead of holding an endless first line.
+ */
+export function cannotBeAHeader(start: string): boolean {
+  const line = start.replace(/^[ \t]+/, '');
+  if (line === '') return false;
+  for (const word of [V5, V4]) {
+    if (word.startsWith(line)) return false;
+    if (line.startsWith(word) && HEADER_TAIL.test(line.slice(word.length))) return false;
+  }
+  return !line.startsWith('REGEDIT') && !'REGEDIT'.startsWith(line);
 }
 
 function clip(text: string): string {

@@ -1,7 +1,7 @@
 // scanKvp: only the keys the KVP analysis reads, without decoding and parsing the whole export.
 import { DETECT_HEAD_BYTES, LITTLE_ENDIAN, detectUnicode } from './decode';
 import { foldOps } from './fold';
-import { readHeader } from './header';
+import { HEADER_PEEK, cannotBeAHeader, readHeader } from './header';
 import { parseKeyLine } from './key-line';
 import { KeyTree } from './key-tree';
 import { RegLineParser } from './line-parser';
@@ -347,6 +347,9 @@ class Utf16Scanner {
     if (this.format === null) {
       let end = this.lineEnd(0);
       if (end === -1) {
+        // A first line that cannot be a header is read as it stands (see RegTextReader).
+        if (!last && this.n >= HEADER_PEEK && cannotBeAHeader(this.text(0, HEADER_PEEK)))
+          return this.header(HEADER_PEEK);
         if (!last) return this.keepFrom(0);
         end = this.n;
       } else if (!last && end === this.n - 1 && this.units[end] === CR) {

@@ -1,7 +1,7 @@
 // Decoded text → physical lines → header check and line state machine. Text may arrive in
 // pieces (chunked reading): a partial last line is carried over, and so is a CR that ends a
 // piece, since the LF of its CRLF may start the next one (the ReactOS bug of §9).
-import { readHeader } from './header';
+import { HEADER_PEEK, cannotBeAHeader, readHeader } from './header';
 import { RegLineParser } from './line-parser';
 import type { Diagnostic, RegFormat, RegOp } from './types';
 import { win31Line } from './win31';
@@ -38,6 +38,7 @@ export class RegTextReader {
   }
 
   push(piece: string): void {
+    if (this.readsNoMore) return;
     let pos = 0;
     if (this.skipLF && piece.length > 0) {
       if (piece.charCodeAt(0) === LF) pos = 1;
@@ -51,6 +52,7 @@ export class RegTextReader {
       const brk = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
       if (brk === -1) {
         this.carry += piece;
+        this.settleHeader();
         return;
       }
       const line = this.carry + piece.slice(pos, brk);
@@ -81,11 +83,25 @@ export class RegTextReader {
         if (cr + 1 === n) this.skipLF = true; // CRLF may be split between pieces
       } else if (lf === n) {
         this.carry = pos === 0 ? text : text.slice(pos);
+        this.settleHeader();
         return;
       }
       this.emit(text, pos, brk);
       pos = next;
     }
+  }
+
+  /**
+   * A first line not yet ended that can no longer be a header is read as it stands: an input
+   * without line breaks (/dev/zero) is then known for what it is without holding all of it.
+   */
+  private settleHeader(): void {
+    if (this.lineNo !== 0 || this.carry.length < HEADER_PEEK) return;
+    if (!cannotBeAHeader(this.carry.slice(0, HEADER_PEEK))) return;
+    const line = this.carry.slice(0, HEADER_PEEK);
+    this.carry = '';
+    this.skipLF = false;
+    this.emit(line, 0, line.length);
   }
 
   end(): TextReadResult {

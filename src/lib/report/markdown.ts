@@ -1,6 +1,6 @@
 // A report as Markdown, for pasting into a ticket or a chat. Registry text is escaped so that
 // a value cannot turn into markup wherever the Markdown is rendered.
-import { rulePack, type AnalysisResult } from '../rules/index.ts';
+import { notApplicable, rulePack, type AnalysisResult } from '../rules/index.ts';
 import type { CheckResult } from '../rules/types.ts';
 import { groupChecks, statusCounts } from './check-groups.ts';
 
@@ -55,7 +55,7 @@ export function toMarkdown(result: AnalysisResult, source: string): string {
     '## Verdicts',
     '',
   ];
-  for (const verdict of result.verdicts) {
+  for (const verdict of result.verdicts.filter((v) => !notApplicable(v))) {
     lines.push(
       `- **${escapeMarkdown(rulePack(verdict.pack)?.title ?? verdict.pack)}**: ${escapeMarkdown(verdict.label)} — ${escapeMarkdown(verdict.reason)}`,
     );
@@ -64,6 +64,12 @@ export function toMarkdown(result: AnalysisResult, source: string): string {
         `  - _What if: this verdict assumes ${escapeMarkdown(verdict.assumed.join('; '))}._`,
       );
     }
+  }
+  const skipped = result.verdicts.filter(notApplicable);
+  if (skipped.length > 0) {
+    lines.push(
+      `- Not for this kind of input: ${escapeMarkdown(skipped.map((v) => rulePack(v.pack)?.title ?? v.pack).join('; '))}.`,
+    );
   }
   for (const group of groupChecks(result.checks)) {
     lines.push('', `## ${group.heading} (${group.checks.length})`, '');

@@ -7,6 +7,8 @@ export interface Fix {
   summary: string;
   host?: string;
   guest?: string;
+  /** The guest's commands are for a Linux shell (as root), not PowerShell. */
+  guestShell?: 'sh';
 }
 
 /** The VM a host command acts on, as the input names it (null: it does not). */

@@ -3,6 +3,8 @@
 // the nesting level. Guest\Parameters is where a guest sees them.
 
 import { findEdition, type EditionInfo } from '../kvp/editions.ts';
+import { HOST_PLACE } from '../kvp/host-view.ts';
+import { describeLocation } from '../kvp/provenance.ts';
 import type { Evidence } from './types.ts';
 import type { SnapshotView } from './view.ts';
 
@@ -12,11 +14,32 @@ export interface HostEdition {
   evidence: Evidence[];
 }
 
-/** HostingSystemEditionId, read as a number; null when the input has none. */
+/**
+ * The host's edition: from the host itself when a collector file gives it (Win32_OperatingSystem's
+ * OperatingSystemSKU, the same PRODUCT_* value), else HostingSystemEditionId; null when neither.
+ */
 export function hostEdition(view: SnapshotView): HostEdition | null {
+  const host = view.snapshot.host;
+  if (host?.editionId !== undefined) {
+    const evidence: Evidence = {
+      name: 'host edition (OperatingSystemSKU)',
+      actual: String(host.editionId),
+      expected: 'a PRODUCT_* value',
+      source: describeLocation(1, HOST_PLACE),
+      line: null,
+    };
+    return { id: host.editionId, info: findEdition(host.editionId), evidence: [evidence] };
+  }
   const read = view.parameters.number('HostingSystemEditionId', 'a PRODUCT_* value');
   if (!read.ok) return null;
   return { id: read.value, info: findEdition(read.value), evidence: [read.evidence] };
+}
+
+/** The host's exact build when the input knows it (a host collector file), else undefined. */
+export function hostBuild(view: SnapshotView): number | undefined {
+  const host = view.snapshot.hostVersion;
+  if (host?.from !== 'Collector' || host.build === undefined) return undefined;
+  return /^\d+$/.test(host.build) ? Number(host.build) : undefined;
 }
 
 const GUID_LOWER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

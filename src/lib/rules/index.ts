@@ -5,7 +5,10 @@ import { parseMajorMinor } from '../kvp/os-versions.ts';
 import { buildSnapshot, withGiven, type KvpSnapshot, type WhatIf } from '../kvp/snapshot.ts';
 import type { RegDocument } from '../reg/types.ts';
 import { runPacks } from './engine.ts';
+import { azureProvisioningPack } from './packs/azure-provisioning.ts';
 import { guestSupportPack } from './packs/guest-support.ts';
+import { hostIntegrationPack } from './packs/host-integration.ts';
+import { linuxKvpPack } from './packs/linux-kvp.ts';
 import { hostPlatformPack } from './packs/host-platform.ts';
 import { kb3004908Pack } from './packs/wu-ic-kb3004908.ts';
 import { kvpIntegrityPack } from './packs/kvp-integrity.ts';
@@ -28,16 +31,25 @@ export type { KvpSnapshot, WhatIf } from '../kvp/snapshot.ts';
 
 /**
  * Verdicts come out in this order: today's questions first (how ICs reach the guest, whether it is
- * supported, whether the values hold), then what it runs on, and the 2014 update last.
+ * supported, whether the values hold, what the host and a Linux guest say), then what it runs
+ * on, and the 2014 update last.
  */
 export const RULE_PACKS: readonly RulePack[] = [
   servicingPack,
   guestSupportPack,
   kvpIntegrityPack,
+  hostIntegrationPack,
+  linuxKvpPack,
+  azureProvisioningPack,
   hostPlatformPack,
   nestingPack,
   kb3004908Pack,
 ];
+
+/** A verdict that says its pack does not apply to this kind of input (shown in one line). */
+export function notApplicable(verdict: Verdict): boolean {
+  return verdict.outcome === 'not-applicable';
+}
 
 /** The pack of a check or verdict, by its id. */
 export function rulePack(id: string): RulePack | undefined {

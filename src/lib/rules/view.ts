@@ -216,16 +216,20 @@ export class SnapshotView {
         `host version ${pair(host)} (${inFile.ok ? `the file says ${pair(inFile)}` : 'the file has none'})`,
       );
     }
-    // A given version stands in for both values; one read from the input shows them as stored.
-    const evidence = given
-      ? HOST_VERSION_NAMES.map((name, i) => ({
-          name,
-          actual: String(i === 0 ? host.major : host.minor),
-          expected,
-          source: 'given by you',
-          line: null,
-        }))
-      : HOST_VERSION_NAMES.map((name) => this.parameters.evidence(name, expected));
+    // The host's own version (a collector file) is one fact; one read from Guest\Parameters
+    // shows both values as stored; a given one stands in for both.
+    const evidence =
+      host.from === 'Collector'
+        ? host.facts.map((fact) => factEvidence(fact, expected))
+        : given
+          ? HOST_VERSION_NAMES.map((name, i) => ({
+              name,
+              actual: String(i === 0 ? host.major : host.minor),
+              expected,
+              source: 'given by you',
+              line: null,
+            }))
+          : HOST_VERSION_NAMES.map((name) => this.parameters.evidence(name, expected));
     return { major: host.major, minor: host.minor, os: host, evidence, given };
   }
 
@@ -243,9 +247,9 @@ export class SnapshotView {
     return { ok: true, major: major.value, minor: minor.value, evidence };
   }
 
-  /** The VM's name as the host wrote it (Guest\Parameters VirtualMachineName), for fixes. */
+  /** The VM's name as the host knows it (its own view, else VirtualMachineName), for fixes. */
   vmName(): string | null {
-    const name = this.parameters.text('VirtualMachineName');
+    const name = this.snapshot.vm?.name ?? this.parameters.text('VirtualMachineName');
     return name === undefined || name.trim() === '' ? null : name;
   }
 }

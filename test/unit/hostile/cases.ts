@@ -1,8 +1,7 @@
 // The table of issue #11: every defect it reproduced (1–8), each case with the generator of its
 // input, the bounded outcome expected (a result, or a typed error with its sentence), who makes
 // the page or CLI side hold, and — where a library entry decides it — the assertion, which
-// counts work and never times it. `needs` marks an assertion whose fix is another engineer's
-// and not in this branch yet: hostile.test.ts runs it as expected to fail until that code lands.
+// counts work and never times it.
 import { Inflate } from 'fflate';
 import { expect } from 'vitest';
 import { runCli } from '../../../src/cli/cli.ts';
@@ -59,8 +58,6 @@ export interface HostileCase {
   owners: string[];
   /** The library-level assertion, counting work; absent where only the page or CLI decides. */
   check?: () => Promise<void>;
-  /** The engineer whose code the check needs, not in this branch yet. */
-  needs?: string;
 }
 
 /** The refusal decodePermalink gives `link` (it must give one). */
@@ -361,7 +358,6 @@ export const HOSTILE_CASES: HostileCase[] = [
     outcome:
       'scanKvp answers “not a registry export” after reading little more than a header’s worth (it read on, holding everything)',
     owners: ['readers (stream-decoder / text-reader)', 'cli (non-regular files in chunks)'],
-    needs: 'readers or cli',
     async check() {
       let read = 0;
       const zeros = (function* () {

@@ -287,6 +287,33 @@ describe('scanKvp on chunks split anywhere', () => {
     expect((await scanKvp(source())).format).toBe('none');
     expect(read).toBe(1);
   });
+  it.each([
+    ['UTF-16LE with a BOM', (chunk: number) => (chunk === 0 ? [0xff, 0xfe, 0x4e, 0] : [0x4e, 0])],
+    ['UTF-8', () => [0x4e]],
+    ['zero bytes', () => [0]],
+  ])(
+    'stops within a chunk of a first line that never ends (%s) and says what it starts with',
+    async (_name, unit) => {
+      let chunks = 0;
+      function* endless() {
+        for (; chunks < 1000; chunks++) {
+          const pattern = unit(chunks);
+          yield Uint8Array.from({ length: 1 << 16 }, (_, i) => pattern[i % pattern.length] ?? 0);
+        }
+      }
+      const doc = await scanKvp(endless());
+      expect(doc.format).toBe('none');
+      expect(chunks).toBeLessThanOrEqual(2);
+      const message = doc.diagnostics.find((d) => d.severity === 'error')?.message ?? '';
+      expect(message).toMatch(/^not a registry export: .* but it is ".{60}…"$/u);
+    },
+  );
+  it('reads on through a first line that may still become a header', async () => {
+    const spaces = ' '.repeat(100_000);
+    const doc = await scanKvp(splitAt(utf16(`${spaces}${V5}\r\n[${PARAMS}]\r\n"A"="1"\r\n`), 4096));
+    expect(doc.format).toBe('regedit5');
+    expect(doc.keys.map((k) => k.path)).toEqual([PARAMS]);
+  });
 });
 
 describe('scanKvp property (fast-check)', () => {

@@ -128,6 +128,19 @@ describe('nesting', () => {
       status: 'incomplete',
     });
   });
+
+  it('finds nesting not applicable on a host from before nested Hyper-V', () => {
+    const result = run(nestingPack, [
+      V5,
+      PARAMETERS,
+      ...host({ major: 6, minor: 3 }, { HostingSystemNestedLevel: undefined }),
+    ]);
+    expect(result.checks.find((c) => c.id === 'nesting-level')).toMatchObject({
+      status: 'not-applicable',
+      message:
+        'The host runs 6.3 (Windows Server 2012 R2, Hyper-V Server 2012 R2 or Windows 8.1), from before Hyper-V could run inside a Hyper-V virtual machine (Windows Server 2016 and Windows 10); hosts this old do not write HostingSystemNestedLevel.',
+    });
+  });
 });
 
 describe('guest-support', () => {

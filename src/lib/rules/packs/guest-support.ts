@@ -6,8 +6,14 @@
 // Server's last release is Hyper-V Server 2019 [3P], so it cannot be 2022 or later.
 
 import { describeHostVersion } from '../../kvp/os-versions.ts';
-import { needsOn10, listedFor6x, type GuestNeeds } from '../../kvp/supported-guests.ts';
-import { hostEdition } from '../host-identity.ts';
+import {
+  listedFor6x,
+  needsOn10,
+  releaseAtLeast,
+  serverReleaseOf,
+  type GuestNeeds,
+} from '../../kvp/supported-guests.ts';
+import { hostBuild, hostEdition } from '../host-identity.ts';
 import { DOCS } from '../references.ts';
 import type { CheckResult, Rule, RuleOutcome, RulePack, VerdictDecision } from '../types.ts';
 import { describeGuestOs, guestIdentity, type SnapshotView } from '../view.ts';
@@ -65,7 +71,14 @@ export function guestSupport(view: SnapshotView): SupportAnswer {
         reason: `Microsoft’s list of Windows guests for Hyper-V on Windows Server 2016 and later and Azure Local does not include ${g}.`,
       };
     }
-    const gen2 = needs.generation2 ? ' It must be a generation 2 VM.' : '';
+    const generation = view.snapshot.vm?.generation;
+    if (needs.generation2 && generation === 1) {
+      return {
+        outcome: 'unsupported',
+        reason: `${needs.listedAs} is supported only as a generation 2 VM, and this VM is generation 1.`,
+      };
+    }
+    const gen2 = needs.generation2 && generation !== 2 ? ' It must be a generation 2 VM.' : '';
     if (!needs.minimumServer) {
       return {
         outcome: 'supported',
@@ -73,6 +86,20 @@ export function guestSupport(view: SnapshotView): SupportAnswer {
       };
     }
     const release = neededRelease(needs);
+    const build = hostBuild(view);
+    const exact =
+      build !== undefined && family !== 'azure-local' ? serverReleaseOf(build) : undefined;
+    if (exact) {
+      return releaseAtLeast(exact, needs.minimumServer)
+        ? {
+            outcome: 'supported',
+            reason: `${needs.listedAs} is supported on hosts of ${release}, and the host is ${exact}.${gen2}`,
+          }
+        : {
+            outcome: 'unsupported',
+            reason: `${needs.listedAs} needs a host of ${release}, and the host is ${exact}.`,
+          };
+    }
     if (family === 'hyper-v-server' && needs.minimumServer === 'Windows Server 2022') {
       return {
         outcome: 'unsupported',

@@ -7,8 +7,9 @@
 // or Azure Local 2311.2 or later).
 
 import { describeEdition, type EditionFamily } from '../../kvp/editions.ts';
-import { needsOn10 } from '../../kvp/supported-guests.ts';
-import { azureNamePattern, hostEdition } from '../host-identity.ts';
+import { findRelease10 } from '../../kvp/os-versions.ts';
+import { needsOn10, serverReleaseOf } from '../../kvp/supported-guests.ts';
+import { azureNamePattern, hostBuild, hostEdition } from '../host-identity.ts';
 import { DOCS } from '../references.ts';
 import type { CheckResult, Rule, RuleOutcome, RulePack, VerdictDecision } from '../types.ts';
 import { describeGuestOs, guestIdentity, type SnapshotView } from '../view.ts';
@@ -123,6 +124,7 @@ const releaseRule: Rule = {
     bound:
       'A {{guest}} guest is supported only on {{minimum}} or later{{azureLocal}}: if this VM is supported, its host is at least that.',
     unknownGuest: 'The guest OS is not known, so it tells nothing of the host’s release.',
+    exact: 'The host itself says which release it is: {{release}} (build {{build}}).',
   },
   evaluate({ view }): RuleOutcome {
     const host = view.hostVersion();
@@ -132,6 +134,15 @@ const releaseRule: Rule = {
         status: 'not-applicable',
         messageId: 'notTen',
         data: { host: `${host.major}.${host.minor}` },
+      };
+    }
+    const build = hostBuild(view);
+    if (build !== undefined) {
+      return {
+        status: 'pass',
+        messageId: 'exact',
+        data: { release: releaseOfHost(view, build), build },
+        evidence: host.evidence,
       };
     }
     const guest = view.guestOs();
@@ -152,6 +163,16 @@ const releaseRule: Rule = {
     };
   },
 };
+
+/** The release a host's exact build names, for its family. */
+function releaseOfHost(view: SnapshotView, build: number): string {
+  const family = hostEdition(view)?.info?.family;
+  const release = findRelease10(build);
+  if (family === 'client') return release?.client ?? `Windows 10 or 11`;
+  if (family === 'azure-local') return 'Azure Local';
+  if (family === 'azure') return 'an Azure host';
+  return release?.server ?? serverReleaseOf(build) ?? 'Windows Server';
+}
 
 const REASONS: Record<Platform, string> = {
   'windows-server': 'The host runs Windows Server.',
@@ -183,7 +204,9 @@ function verdict(results: CheckResult[], view: SnapshotView): VerdictDecision {
   const platform = PLATFORM_OF[family];
   const release = results.find((r) => r.id === releaseRule.id);
   const bound =
-    release?.status === 'info' ? ` ${release.message}` : ' Its release is not in the input.';
+    release?.status === 'info' || release?.messageId === 'exact'
+      ? ` ${release.message}`
+      : ' Its release is not in the input.';
   const nested =
     family === 'azure-edition'
       ? ' Its edition is Windows Server Datacenter: Azure Edition, which runs only on Azure or Azure Local, so the host is itself a VM there.'

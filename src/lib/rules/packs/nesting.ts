@@ -7,6 +7,9 @@
 // VM that runs Hyper-V, and what Azure looks like through KVP is the first level's view only.
 
 import { describeEdition } from '../../kvp/editions.ts';
+import { describeHostVersion } from '../../kvp/os-versions.ts';
+import { HOST_PLACE, hostIsHyperVGuest } from '../../kvp/host-view.ts';
+import { describeLocation } from '../../kvp/provenance.ts';
 import { azureNamePattern, hostEdition, nestedLevel } from '../host-identity.ts';
 import { DOCS } from '../references.ts';
 import type { CheckResult, Rule, RuleOutcome, RulePack, VerdictDecision } from '../types.ts';
@@ -29,12 +32,25 @@ const levelRule: Rule = {
     deep: 'HostingSystemNestedLevel is {{level}}: presumably more than one level of nesting, beyond what Microsoft documents.',
     absent:
       'There is no HostingSystemNestedLevel: older hosts do not write it, so the input does not tell.',
+    beforeNesting:
+      'The host runs {{host}}, from before Hyper-V could run inside a Hyper-V virtual machine (Windows Server 2016 and Windows 10); hosts this old do not write HostingSystemNestedLevel.',
     notCollected: 'This kind of input does not carry the host’s nesting level.',
   },
   evaluate({ view }): RuleOutcome {
     if (view.parameters.state === 'not-collected')
       return { status: 'incomplete', messageId: 'notCollected' };
     const read = nestedLevel(view);
+    const host = view.hostVersion();
+    if (!read && host && host.major < 10) {
+      // Nested virtualization needs a Windows Server 2016 / Windows 10 host ("Run Hyper-V in a
+      // Virtual Machine with Nested Virtualization", prerequisites).
+      return {
+        status: 'not-applicable',
+        messageId: 'beforeNesting',
+        data: { host: describeHostVersion(host.major, host.minor) },
+        evidence: host.evidence,
+      };
+    }
     if (!read) {
       return {
         status: 'incomplete',
@@ -119,13 +135,52 @@ const azureLocalRule: Rule = {
 const IMPLIES =
   ' PhysicalHostName then presumably names the VM that runs Hyper-V, not the physical machine, and a check of the KVP values for Azure sees only that first level.';
 
+const hostMachineRule: Rule = {
+  id: 'nesting-host-machine',
+  title: 'The host runs on hardware',
+  failureTitle: 'The host is itself a Hyper-V VM',
+  description:
+    'A host collector file says what machine the host runs on: Manufacturer “Microsoft Corporation” and Model “Virtual Machine” are what Windows reports inside a Hyper-V VM.',
+  references: [DOCS.nestedVirtualization],
+  requires: [],
+  messages: {
+    unknown: 'The input does not say what machine the host runs on (a host collector file does).',
+    hardware: 'The host runs on {{machine}}.',
+    virtual: 'The host reports {{machine}}: it is itself a Hyper-V VM, and this guest is nested.',
+  },
+  evaluate({ view }): RuleOutcome {
+    const host = view.snapshot.host;
+    if (!host || (host.manufacturer === undefined && host.model === undefined)) {
+      return { status: 'not-applicable', messageId: 'unknown' };
+    }
+    const machine = [host.manufacturer, host.model].filter(Boolean).join(' ');
+    const evidence = [
+      {
+        name: 'host machine (Win32_ComputerSystem)',
+        actual: machine,
+        expected: 'not Microsoft Corporation Virtual Machine',
+        source: describeLocation(1, HOST_PLACE),
+        line: null,
+      },
+    ];
+    return hostIsHyperVGuest(host)
+      ? { status: 'info', messageId: 'virtual', data: { machine }, evidence }
+      : { status: 'pass', messageId: 'hardware', data: { machine }, evidence };
+  },
+};
+
 function verdict(results: CheckResult[], view: SnapshotView): VerdictDecision {
   const byId = (id: string) => results.find((r) => r.id === id);
   const level = byId(levelRule.id);
   const edition = byId(azureEditionRule.id);
   const azureLocal = byId(azureLocalRule.id);
-  const nested = [level, edition].filter(
-    (r) => r?.messageId === 'nested' || r?.messageId === 'deep' || r?.messageId === 'azureEdition',
+  const machine = byId(hostMachineRule.id);
+  const nested = [level, edition, machine].filter(
+    (r) =>
+      r?.messageId === 'nested' ||
+      r?.messageId === 'deep' ||
+      r?.messageId === 'azureEdition' ||
+      r?.messageId === 'virtual',
   );
   if (nested.length > 0) {
     const local = azureLocal?.status === 'warn' ? ` ${azureLocal.message}` : '';
@@ -134,11 +189,12 @@ function verdict(results: CheckResult[], view: SnapshotView): VerdictDecision {
       reason: `${nested.map((r) => r?.message).join(' ')}${local}${IMPLIES}`,
     };
   }
-  if (level?.messageId === 'bareMetal') {
+  if (level?.messageId === 'bareMetal' || machine?.messageId === 'hardware') {
+    const said = level?.messageId === 'bareMetal' ? level.message : (machine?.message ?? '');
     const azure = azureNamePattern(view)?.azureLike
       ? ' (On Azure, this is the view from the first level.)'
       : '';
-    return { outcome: 'not-nested', reason: `${level.message}${azure}` };
+    return { outcome: 'not-nested', reason: `${said}${azure}` };
   }
   return {
     outcome: 'unknown',
@@ -156,6 +212,6 @@ export const nestingPack: RulePack = {
     nested: { label: 'Nested', tone: 'neutral' },
     unknown: { label: 'Cannot tell', tone: 'neutral' },
   },
-  rules: [levelRule, azureEditionRule, azureLocalRule],
+  rules: [levelRule, azureEditionRule, azureLocalRule, hostMachineRule],
   verdict,
 };

@@ -8,6 +8,8 @@
 // integration components will not be offered"; "Windows version is 6.4 is Technical Preview";
 // the values are "modifiable and thus easy to spoof"). The real value names are
 // HostingSystemOsMajor/Minor: every host writes those, and every Microsoft script reads them.
+// A guest or host the update was not for is a note, not a failure: it is how most guests are
+// today, and nothing is wrong with them.
 
 import { describeHostVersion } from '../../kvp/os-versions.ts';
 import { SATISFIED } from '../engine.ts';
@@ -52,7 +54,7 @@ const guestRule: Rule = {
     if (!guest) return { status: 'incomplete', messageId: 'unknown' };
     const targeted = guest.major === 6 && (guest.minor === 1 || guest.minor === 2);
     return {
-      status: targeted ? 'pass' : 'fail',
+      status: targeted ? 'pass' : 'info',
       messageId: targeted ? 'targeted' : 'other',
       data: {
         version: describeGuestOs(guest.os),
@@ -117,7 +119,7 @@ const hostMajorRule: Rule = {
       };
     }
     return {
-      status: 'fail',
+      status: 'info',
       messageId: 'other',
       data: { host: describeHostVersion(host.major, host.minor) },
       evidence: host.evidence,
@@ -152,7 +154,7 @@ const hostMinorRule: Rule = {
       };
     }
     return {
-      status: 'fail',
+      status: 'info',
       messageId: 'other',
       data: { host: describeHostVersion(host.major, host.minor) },
       evidence,
@@ -270,8 +272,11 @@ function verdict(results: CheckResult[], view: SnapshotView): VerdictDecision {
       ? { outcome: 'unknown', reason: present.message }
       : { outcome: 'not-offered', reason: present.message };
   }
+  // A host that is not 6.4 is a fact, not a fault (a note); an unreadable one fails.
   for (const step of [major, minor]) {
-    if (step && step.status === 'fail') return { outcome: 'not-offered', reason: step.message };
+    if (step && (step.status === 'fail' || step.messageId === 'other')) {
+      return { outcome: 'not-offered', reason: step.message };
+    }
   }
   if (!guest || guest.status === 'incomplete') {
     return {
@@ -279,7 +284,7 @@ function verdict(results: CheckResult[], view: SnapshotView): VerdictDecision {
       reason: `The host reports 6.4, but ${guestRule.blocks?.unknown ?? 'the guest OS is not known'}, and KB3004908 was offered only to ${TARGET_GUESTS} guests.`,
     };
   }
-  if (guest.status !== 'pass') {
+  if (guest.messageId !== 'targeted') {
     view.guestOs(); // the guest OS decides it: a given one is what it rests on
     return { outcome: 'not-offered', reason: guest.message };
   }

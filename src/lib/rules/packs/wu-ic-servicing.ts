@@ -19,6 +19,7 @@
 //   inference (the matrix says "Windows Update"); that 6.4 Technical Preview hosts behave like
 //   10.0 hosts is an inference from the 2014 posts.
 
+import { dataExchangeService } from '../../kvp/host-view.ts';
 import { FIRST_BUILD_OF_11, describeHostVersion } from '../../kvp/os-versions.ts';
 import { ENABLE_DATA_EXCHANGE, ENABLE_DATA_EXCHANGE_SUMMARY, makeFix } from '../fixes.ts';
 import { DOCS } from '../references.ts';
@@ -83,9 +84,16 @@ function newerThanHost(guest: VersionRead, host: { major: number; minor: number 
   return true;
 }
 
-/** Data Exchange works when the input has Guest\Parameters with a readable host version. */
+/**
+ * Data Exchange works when the input has Guest\Parameters with a readable host version, or — in
+ * the host's own view — when the host has it on for the VM and the guest reports its items.
+ */
 function dataExchangeWorks(view: SnapshotView): boolean {
-  return view.parameters.state === 'present' && view.fileHostVersion().ok;
+  if (view.parameters.state === 'present') return view.fileHostVersion().ok;
+  const vm = view.snapshot.vm;
+  return (
+    vm !== undefined && dataExchangeService(vm)?.enabled === true && view.auto.values.length > 0
+  );
 }
 
 export function servicingPath(view: SnapshotView): ServicingPath {
