@@ -1,8 +1,10 @@
 // The text form of a batch run: a table, one row a guest — where it is, then every pack's outcome
-// in a column of its own — and under each row the checks that failed or warned. Written row by
+// in a column of its own (– where the pack does not apply) — and under each row the checks that
+// failed or warned. Written row by
 // row as the guests come, so the columns have set widths: a pack's fits its longest outcome, a
 // longer name is cut with …. Text from the input goes through forTerminal.
-import { RULE_PACKS, type AnalysisResult } from '../lib/rules/index.ts';
+import { STATUS_SYMBOL } from '../lib/report/check-groups.ts';
+import { RULE_PACKS, notApplicable, type AnalysisResult } from '../lib/rules/index.ts';
 import type { CheckResult, Tone } from '../lib/rules/types.ts';
 import { forTerminal as t } from '../lib/text/index.ts';
 import type { Attention } from './attention.ts';
@@ -10,6 +12,7 @@ import type { BatchFormat, RunCounts } from './batch-formats.ts';
 import { fit, plural } from './terminal-text.ts';
 import { checkHeadline, painter, type Paint } from './text-report.ts';
 
+const NOT_APPLICABLE = STATUS_SYMBOL['not-applicable'];
 const FILE_WIDTH = 32;
 const NAME_WIDTH = 16;
 const GAP = '  ';
@@ -90,7 +93,9 @@ export function textTable(options: {
           : 'fine';
       const cells = PACK_COLUMNS.map((column) => {
         const verdict = result.verdicts.find((v) => v.pack === column.id);
-        const outcome = verdict?.outcome ?? '';
+        // A pack that does not apply to this kind of input: the report's – for it.
+        const outcome =
+          verdict === undefined ? '' : notApplicable(verdict) ? NOT_APPLICABLE : verdict.outcome;
         const colour = verdict && CELL_COLOUR[verdict.tone];
         const padding = ' '.repeat(column.width - outcome.length);
         return `${colour ? paint(colour, outcome) : outcome}${padding}`;
