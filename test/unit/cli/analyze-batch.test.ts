@@ -614,7 +614,8 @@ describe('kvp-analyzer analyze: names from the inputs are data', () => {
   });
 });
 
-describe('kvp-analyzer analyze: as the inputs are read', () => {
+// 2,000 analyses: generous time for a busy machine.
+describe('kvp-analyzer analyze: as the inputs are read', { timeout: 60_000 }, () => {
   /** A directory of `count` exports whose reads and writes are counted as they happen. */
   function countedFleet(count: number, options = {}) {
     const files: Record<string, Uint8Array> = {};
