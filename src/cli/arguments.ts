@@ -14,15 +14,15 @@ export interface Arguments {
   flags: Set<string>;
   /** Values given, by name without dashes; the last one wins. */
   values: Map<string, string>;
-  /** The input file: a path, or - for standard input. */
-  file: string | undefined;
+  /** The inputs, in order: paths, and - for standard input. */
+  files: string[];
 }
 
 /**
  * Reads `argv` against `spec` (`-h`/`--help` are always known). Returns 'help' when asked for;
  * throws UsageError for an unknown option (naming the nearest known one), a flag given a value,
- * a value missing, or more than one file. Names are looked up among the spec's own entries
- * only: `--constructor` is as unknown as `--nope`.
+ * or a value missing. Names are looked up among the spec's own entries only: `--constructor` is
+ * as unknown as `--nope`.
  */
 export function readArguments(
   argv: string[],
@@ -41,12 +41,11 @@ export function readArguments(
     strict: false,
     tokens: true,
   });
-  const read: Arguments = { flags: new Set(), values: new Map(), file: undefined };
+  const read: Arguments = { flags: new Set(), values: new Map(), files: [] };
   for (const token of tokens) {
     if (token.kind === 'option-terminator') continue;
     if (token.kind === 'positional') {
-      if (read.file !== undefined) throw new UsageError('give one file (or - for standard input)');
-      read.file = token.value;
+      read.files.push(token.value);
       continue;
     }
     if (token.name === 'help') return 'help';

@@ -18,10 +18,12 @@ export const commands: Record<
   },
   analyze: {
     usage: [
-      'analyze <file|-> [--json] [--guest-os X] [--host-version X]',
+      'analyze <file|directory|-> … [--files-from LIST] [--format text|json|ndjson|csv]',
+      '        [--fail-on PACK,…] [--quiet] [--guest-os X] [--host-version X]',
       'analyze --link <url|#v1.…> [--json]',
     ],
-    summary: 'the checks and verdicts, as on the page (also spelt analyse)',
+    summary:
+      'the checks and verdicts, as on the page, of one guest or a fleet (also spelt analyse)',
     load: async () => (await import('./analyze-command.ts')).analyzeCommand,
   },
   link: {
@@ -46,7 +48,10 @@ Options:
   -h, --help     show this help
   -v, --version  print the version
 
-Exit codes: 0 done (analyze: no verdict needs attention), 1 a verdict needs attention, 2 bad input or usage.
+Exit codes: 0 done (analyze: no verdict needs attention), 1 a verdict needs attention (its tone
+is attention or bad; --fail-on narrows it to chosen packs), 2 an input could not be analysed or
+the usage is wrong. The same for one input or many; when some inputs could not be read and
+others need attention, analyze exits 2.
 `;
 
 /** Other spellings of the commands: the page writes "analyse". */

@@ -36,8 +36,10 @@ export function whatIfFrom(args: Arguments): WhatIf {
 
 /** The one input file the command needs. */
 export function fileFrom(args: Arguments): string {
-  if (args.file === undefined) throw new UsageError('give a .reg file (or - for standard input)');
-  return args.file;
+  const [file, ...more] = args.files;
+  if (file === undefined) throw new UsageError('give a .reg file (or - for standard input)');
+  if (more.length > 0) throw new UsageError('give one file (or - for standard input)');
+  return file;
 }
 
 /** Files up to this size are read in one piece (the fastest way in); larger ones in chunks. */
@@ -48,7 +50,12 @@ const WHOLE_READ_BYTES = 64 * 1024 * 1024;
  * way in), large ones in chunks. `now`: read a small one here, so that a missing file is told in
  * CliIo's words; else only when the loader comes to it.
  */
-async function sourceAt(path: string, name: string, io: CliIo, now: boolean): Promise<InputSource> {
+export async function sourceAt(
+  path: string,
+  name: string,
+  io: CliIo,
+  now: boolean,
+): Promise<InputSource> {
   const size = await io.sizeOf(path);
   const mtime = await io.mtimeOf(path);
   const known = {

@@ -22,10 +22,15 @@ export interface CliIo {
   sizeOf(pathOrDash: string): Promise<number | undefined>;
   /** Last modified, in milliseconds since 1970, of a regular file; else undefined. */
   mtimeOf(path: string): Promise<number | undefined>;
-  /** The names in a directory (a copy of /var/lib/hyperv), or undefined when it is none. */
+  /**
+   * The names in a directory (a copy of /var/lib/hyperv), or undefined when it is none. Links to
+   * directories are left out, so that a walk down the tree cannot go round in a loop.
+   */
   listDirectory(path: string): Promise<string[] | undefined>;
   /** Whether stdout is a terminal (colour allowed). */
   isTTY: boolean;
+  /** Standard error's width when it is a terminal (a progress line may be drawn there), else undefined. */
+  stderrColumns: number | undefined;
 }
 
 /** A command: argv after the command name → exit code. */

@@ -1,4 +1,5 @@
 import { createReadStream, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CliIo } from './io.ts';
 import { ReadLimitError, wholeOrChunks, withLineLimits } from './read-limits.ts';
 
@@ -39,6 +40,15 @@ async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
     yield* withLineLimits(rawChunks(path), label(path));
   } catch (error) {
     throw describe(error, path);
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    // A link that loops or cannot be followed leads to no directory.
+    return false;
   }
 }
 
@@ -126,15 +136,16 @@ export function nodeIo(): CliIo {
           const buffer = readFileSync(path);
           return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
         }
-        // Standard input, a pipe or a device: read as a stream, within the read limits.
-        const input = await wholeOrChunks(readChunks(path), WHOLE_INPUT_LIMIT);
-        if ('whole' in input) return input.whole;
-        throw new ReadLimitError(
-          `cannot read ${label(path)} at once: it is larger than ${WHOLE_INPUT_LIMIT / 1024 / 1024} MB. Save it to a file and give the file's path.`,
-        );
       } catch (error) {
         throw describe(error, path);
       }
+      // Standard input, a pipe or a device: read as a stream, within the read limits (readChunks
+      // says what went wrong in its own words).
+      const input = await wholeOrChunks(readChunks(path), WHOLE_INPUT_LIMIT);
+      if ('whole' in input) return input.whole;
+      throw new ReadLimitError(
+        `cannot read ${label(path)} at once: it is larger than ${WHOLE_INPUT_LIMIT / 1024 / 1024} MB. Save it to a file and give the file's path.`,
+      );
     },
     readChunks,
     sizeOf: async (path) => regularFile(path)?.size,
@@ -142,11 +153,14 @@ export function nodeIo(): CliIo {
     async listDirectory(path) {
       if (path === '-') return undefined;
       try {
-        return readdirSync(path);
+        return readdirSync(path, { withFileTypes: true })
+          .filter((entry) => !(entry.isSymbolicLink() && isDirectory(join(path, entry.name))))
+          .map((entry) => entry.name);
       } catch {
         return undefined;
       }
     },
     isTTY: Boolean(process.stdout.isTTY),
+    stderrColumns: process.stderr.isTTY ? process.stderr.columns : undefined,
   };
 }

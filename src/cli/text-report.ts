@@ -5,10 +5,17 @@ import { STATUS_SYMBOL, groupChecks, statusCounts } from '../lib/report/check-gr
 import { notApplicable, rulePack, type AnalysisResult } from '../lib/rules/index.ts';
 import type { CheckResult, CheckStatus, Tone, WhatIfField } from '../lib/rules/types.ts';
 import { forTerminal as t } from '../lib/text/index.ts';
+import type { Attention } from './attention.ts';
 
-type Paint = (code: string, text: string) => string;
+/** Writes text in an SGR colour (a code such as '31'), or leaves it as it is. */
+export type Paint = (code: string, text: string) => string;
 
-const COLOUR: Record<CheckStatus, string> = {
+/** ANSI colour when asked for (a terminal, and NO_COLOR unset), else none. */
+export function painter(colour: boolean): Paint {
+  return colour ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_c, text) => text;
+}
+
+export const COLOUR: Record<CheckStatus, string> = {
   pass: '32',
   fail: '31',
   warn: '33',
@@ -19,7 +26,12 @@ const COLOUR: Record<CheckStatus, string> = {
   error: '31',
 };
 
-const TONE_COLOUR: Record<Tone, string> = { good: '32', neutral: '1', attention: '33', bad: '31' };
+export const TONE_COLOUR: Record<Tone, string> = {
+  good: '32',
+  neutral: '1',
+  attention: '33',
+  bad: '31',
+};
 
 /** How to give the what-if value that would decide a check, in this command's options. */
 const WHAT_IF_OPTION: Record<WhatIfField, string> = {
@@ -32,12 +44,14 @@ function addIndented(lines: string[], text: string, prefix: string): void {
   for (const line of text.split('\n')) lines.push(`${prefix}${t(line)}`);
 }
 
-function checkLines(check: CheckResult, details: boolean, paint: Paint): string[] {
+/** A check in one line: its status symbol, its title and, dimmed, its packs and id. */
+export function checkHeadline(check: CheckResult, paint: Paint): string {
   const packs = check.packs.map((id) => rulePack(id)?.label ?? id).join(', ');
-  const lines = [
-    `  ${paint(COLOUR[check.status], STATUS_SYMBOL[check.status])} ${t(check.title)}  ${paint('2', `[${packs}: ${check.id}]`)}`,
-    `    ${t(check.message)}`,
-  ];
+  return `${paint(COLOUR[check.status], STATUS_SYMBOL[check.status])} ${t(check.title)}  ${paint('2', `[${packs}: ${check.id}]`)}`;
+}
+
+function checkLines(check: CheckResult, details: boolean, paint: Paint): string[] {
+  const lines = [`  ${checkHeadline(check, paint)}`, `    ${t(check.message)}`];
   if (check.decidedBy && (check.status === 'incomplete' || check.status === 'skip')) {
     lines.push(paint('2', `    To decide it, ${WHAT_IF_OPTION[check.decidedBy]}.`));
   }
@@ -65,10 +79,19 @@ function checkLines(check: CheckResult, details: boolean, paint: Paint): string[
   return lines;
 }
 
-export function formatReport(result: AnalysisResult, file: string, colour: boolean): string {
-  const paint: Paint = colour
-    ? (code, text) => `\u001b[${code}m${text}\u001b[0m`
-    : (_c, text) => text;
+/**
+ * The report of one guest. `only`: what needs attention (--quiet) — then only those verdicts and
+ * checks are shown.
+ */
+export function formatReport(
+  result: AnalysisResult,
+  file: string,
+  colour: boolean,
+  only?: Attention,
+): string {
+  const paint = painter(colour);
+  const verdicts = only ? only.verdicts(result) : result.verdicts;
+  const checks = only ? only.checks(result) : result.checks;
   const out: string[] = [];
   out.push(paint('1', `KVP analysis of ${file === '-' ? 'standard input' : t(file)}`));
   out.push(`(${result.input.format}, ${result.input.encoding})`);
@@ -79,8 +102,8 @@ export function formatReport(result: AnalysisResult, file: string, colour: boole
     '',
   );
   out.push(paint('1', 'Verdicts'));
-  const skipped = result.verdicts.filter(notApplicable);
-  for (const v of result.verdicts.filter((verdict) => !notApplicable(verdict))) {
+  const skipped = verdicts.filter(notApplicable);
+  for (const v of verdicts.filter((verdict) => !notApplicable(verdict))) {
     const title = rulePack(v.pack)?.label ?? v.pack;
     out.push(
       `  ${paint('1', title)}: ${paint(TONE_COLOUR[v.tone], v.label)}`,
@@ -99,7 +122,7 @@ export function formatReport(result: AnalysisResult, file: string, colour: boole
     );
   }
   // The page's order and grouping: failed first with details, passed last and short.
-  for (const group of groupChecks(result.checks)) {
+  for (const group of groupChecks(checks)) {
     out.push('', paint('1', `${group.heading} (${group.checks.length})`));
     for (const check of group.checks) {
       for (const line of checkLines(check, group.open, paint)) out.push(line);

@@ -72,7 +72,10 @@ describe('kvp-analyzer analyze', () => {
     ],
     [['missing.reg', '--json'], 'cannot read missing.reg: no such file'],
     [['text.reg', '--json'], expect.stringMatching(/^not a registry export/)],
-    [['--json'], 'give a .reg file (or - for standard input)'],
+    [
+      ['--json'],
+      'give the files or directories to analyse (- for standard input, or --files-from a list)',
+    ],
     [['vm.reg', '--json', '--frobnicate'], 'unknown option --frobnicate'],
     [['vm.reg', '--json', '-x'], 'unknown option -x'],
     [['vm.reg', '--json', '--guest-os'], '--guest-os needs a value such as 6.1'],
@@ -129,7 +132,7 @@ describe('kvp-analyzer analyze', () => {
   it('prints usage for --help', async () => {
     const io = fakeIo({});
     expect(await analyzeCommand(['--help'], io)).toBe(0);
-    expect(io.out).toMatch(/^Usage: kvp-analyzer analyze <file\|->/);
+    expect(io.out).toMatch(/^Usage: kvp-analyzer analyze <file\|directory\|-> … \[--files-from/);
   });
 
   it('gives the same verdict for a REGEDIT4 8-bit file', async () => {
@@ -193,7 +196,7 @@ describe('kvp-analyzer analyze', () => {
 
     it.each([
       [['--link'], '--link needs a link or its #v1.… fragment'],
-      [['vm.reg', '--link', '#v1.AAAA'], 'give a file or --link, not both'],
+      [['vm.reg', '--link', '#v1.AAAA'], 'give files or --link, not both'],
     ])('exits 2 for the usage %j', async (argv, error) => {
       const io = fakeIo({});
       expect(await analyzeCommand(['--json', ...argv], io)).toBe(2);

@@ -18,6 +18,8 @@ export interface FakeIoOptions {
   closesAfter?: number;
   /** What mtimeOf() reports for each file. */
   mtimes?: Record<string, number>;
+  /** Standard error is a terminal this wide (a progress line may be drawn). */
+  stderrColumns?: number;
 }
 
 export function fakeIo(
@@ -47,6 +49,7 @@ export function fakeIo(
     chunked: false,
     written: [],
     isTTY: options.isTTY ?? false,
+    stderrColumns: options.stderrColumns,
     stdout: (text) => {
       if (!closed) put(text);
     },
@@ -75,13 +78,16 @@ export function fakeIo(
         ? undefined
         : (options.size ?? bytesOf(path).length),
     mtimeOf: async (path) => options.mtimes?.[path],
-    // A directory is any path that files are named under ("dir/.kvp_pool_3").
+    // A directory is any path that files are named under ("dir/.kvp_pool_3", "dir/sub/x.reg"):
+    // it lists its files and its subdirectories.
     listDirectory: async (path) => {
       const prefix = `${path.replace(/\/$/, '')}/`;
-      const names = Object.keys(files)
-        .filter((name) => name.startsWith(prefix) && !name.slice(prefix.length).includes('/'))
-        .map((name) => name.slice(prefix.length));
-      return names.length > 0 ? names : undefined;
+      const names = new Set(
+        Object.keys(files)
+          .filter((name) => name.startsWith(prefix))
+          .map((name) => name.slice(prefix.length).split('/')[0] as string),
+      );
+      return names.size > 0 ? [...names] : undefined;
     },
   };
   return io;

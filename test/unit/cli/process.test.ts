@@ -2,7 +2,15 @@
 // away (EPIPE), devices and pipes read within the limits, standard input. Built once into a
 // temporary folder, so that the test runs what the source says now.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,5 +123,84 @@ describe('kvp-analyzer as a process', { timeout: 30_000 }, () => {
     expect(result.stderr).toBe(
       `kvp-analyzer ${command}: cannot read ${what}: it is not a registry export — its first line is longer than 1 MB, and an export starts with the line "Windows Registry Editor Version 5.00" or "REGEDIT4". Check that this is the file you meant.\n`,
     );
+  });
+
+  it('says once why a file cannot be read', () => {
+    const missing = join(dir, 'nope.reg');
+    const result = run(['analyze', missing]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`kvp-analyzer analyze: cannot read ${missing}: no such file\n`);
+  });
+
+  it('streams: each record is out before the next path comes (--files-from - on a slow pipe), 2,000 times', async () => {
+    const file = join(dir, 'one.reg');
+    writeFileSync(file, largeExportBytes(2 * 1024, kvpSample));
+    const inputs = 2000;
+    const child = spawn(process.execPath, [
+      cli,
+      'analyze',
+      '--files-from',
+      '-',
+      '--format',
+      'ndjson',
+    ]);
+    let given = 0;
+    let records = 0;
+    /** At each record: the paths given so far. */
+    const givenAt: number[] = [];
+    let pending = '';
+    const giveNext = () => {
+      if (given === inputs) {
+        child.stdin.end();
+        return;
+      }
+      given++;
+      child.stdin.write(`${file}\n`);
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      pending += chunk.toString();
+      let end: number;
+      while ((end = pending.indexOf('\n')) !== -1) {
+        const line = pending.slice(0, end);
+        pending = pending.slice(end + 1);
+        records++;
+        givenAt.push(given);
+        if (JSON.parse(line).file !== file) throw new Error(`not a record of ${file}: ${line}`);
+        // The next path only once this record is out: a command that gathered its records
+        // before writing them would wait here for ever.
+        giveNext();
+      }
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    giveNext();
+    const status = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
+    expect(records).toBe(inputs);
+    expect(givenAt.every((count, i) => count === i + 1)).toBe(true);
+  }, 120_000);
+
+  it('walks a directory down, and a link back up does not make it go round; an empty one is an error', () => {
+    const tree = join(dir, 'tree');
+    mkdirSync(join(tree, 'sub'), { recursive: true });
+    writeFileSync(join(tree, 'a.reg'), largeExportBytes(2 * 1024, kvpSample));
+    writeFileSync(join(tree, 'sub', 'b.reg'), largeExportBytes(2 * 1024, kvpSample));
+    symlinkSync('..', join(tree, 'sub', 'up'));
+    const empty = join(dir, 'empty');
+    mkdirSync(join(empty, 'nothing', 'here'), { recursive: true });
+    const result = run(['analyze', tree, empty, '--format', 'ndjson']);
+    expect(result.status).toBe(2);
+    const records = result.stdout
+      .toString()
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(records.map((record) => [record.file, record.error])).toEqual([
+      [join(tree, 'a.reg'), undefined],
+      [join(tree, 'sub', 'b.reg'), undefined],
+      [empty, `there are no files in ${empty}`],
+    ]);
+    expect(result.stderr).toBe(`kvp-analyzer analyze: there are no files in ${empty}\n`);
   });
 });

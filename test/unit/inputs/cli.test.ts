@@ -97,17 +97,27 @@ describe('kvp-analyzer analyze: every kind of input', () => {
     expect(out.snapshot.parameters.values).toHaveLength(16);
   });
 
-  it('a host collector file: one report per VM, one after another; --json an array of them', async () => {
+  it('a host collector file: one guest per VM, each named by its file and VM; --json an array of them', async () => {
     const text = fakeIo({ 'hosts.json': collector });
     await analyzeCommand(['hosts.json'], text);
-    expect(text.out).toMatch(/^KVP analysis of hosts\.json — web-01\n/);
-    expect(text.out).toContain('\nKVP analysis of hosts.json — web-02\n');
+    const rows = text.out.split('\n').filter((line) => line.includes('hosts.json'));
+    expect(
+      rows.map((row) =>
+        row
+          .slice(2)
+          .split(/\s{2,}/)
+          .slice(0, 3),
+      ),
+    ).toEqual([
+      ['hosts.json', 'web-01', 'HV01'],
+      ['hosts.json', 'web-02', 'HV01'],
+    ]);
     const io = fakeIo({ 'hosts.json': collector });
     await analyzeCommand(['hosts.json', '--json'], io);
     const out = JSON.parse(io.out);
-    expect(out.map((r: { name: string }) => r.name)).toEqual([
-      'hosts.json — web-01',
-      'hosts.json — web-02',
+    expect(out.map((r: { file: string; vm: string }) => [r.file, r.vm])).toEqual([
+      ['hosts.json', 'web-01'],
+      ['hosts.json', 'web-02'],
     ]);
     expect(out[0].snapshot.hostVersion).toMatchObject({
       major: 10,
