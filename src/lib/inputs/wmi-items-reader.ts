@@ -21,6 +21,13 @@ export const wmiItemsReader: InputReader = {
   readWhole(input) {
     const decoded = decodeText(input.bytes, 'windows-1252');
     const read = readKvpItems(decoded.text);
+    if (read.items.length === 0) {
+      // Text that only mentions the class (documentation, a script): nothing to report on.
+      const why = read.diagnostics.find((d) => d.severity === 'error')?.message;
+      return {
+        error: `This text names Msvm_KvpExchangeDataItem but holds no item that could be read${why ? `: ${why}` : '.'}`,
+      };
+    }
     // Items pushed by programs in the guest (Source 1) or by the host are not the guest's own.
     const intrinsic = read.items.filter((i) => i.source === null || i.source === INTRINSIC);
     const other = read.items.length - intrinsic.length;

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBytes, type WholeInput } from '../../../src/lib/inputs/load.ts';
 import type { InputResult, LoadedGuest } from '../../../src/lib/inputs/loaded-guest.ts';
 import { describeProvenance } from '../../../src/lib/kvp/provenance.ts';
+import { analyze } from '../../../src/lib/rules/index.ts';
 import { utf16leBytes } from '../../support/utf16.ts';
 import { POOL3, poolBytes, tarBytes } from './kvp-bytes.ts';
 import { loadError, loadOne } from './helpers.ts';
@@ -197,6 +198,22 @@ describe("the host's items of one VM (CIM-XML)", () => {
     ]);
     expect(guest.snapshot.parameters.state).toBe('not-collected');
     expect(guest.places?.[0]?.place).toBe('item 1 of GuestIntrinsicExchangeItems');
+  });
+
+  it('text that only names the class, as the corpus notes do, is refused in a sentence', () => {
+    const notes = new Uint8Array(readFileSync(resolve(CORPUS, '../SOURCES.md')));
+    expect(loadError('SOURCES.md', notes)).toBe(
+      'This text names Msvm_KvpExchangeDataItem but holds no item that could be read: Item 1 (line 144) has no Name, so it was left out.',
+    );
+  });
+
+  it('an OS version the guest reports says Data Exchange works: Windows Update serves a 6.2 guest', () => {
+    const file = 'host-sflow__GuestIntrinsicExchangeItems.OSVersion.xml';
+    const result = analyze(loadOne(file, sample(file)).snapshot);
+    expect(result.verdicts.find((v) => v.pack === 'wu-ic-servicing')).toMatchObject({
+      outcome: 'windows-update',
+    });
+    expect(result.checks.find((c) => c.id === 'servicing-path')?.status).not.toBe('fail');
   });
 
   it('several items, UTF-16LE as PowerShell 5.1 redirects them: Auto in items, each on its line', () => {

@@ -85,15 +85,21 @@ function newerThanHost(guest: VersionRead, host: { major: number; minor: number 
 }
 
 /**
- * Data Exchange works when the input has Guest\Parameters with a readable host version, or — in
- * the host's own view — when the host has it on for the VM and the guest reports its items.
+ * Whether Data Exchange works. In the guest's registry: Guest\Parameters with a readable host
+ * version (its absence is the sign it does not). In the host's own view, which never holds
+ * Guest\Parameters: the guest's intrinsic items reach the host only through the Data Exchange
+ * service ("Data Exchange: Using key-value pairs to share information between the host and
+ * guest on Hyper-V"), so items say it works; a host that has the service off says it does not.
  */
-function dataExchangeWorks(view: SnapshotView): boolean {
-  if (view.parameters.state === 'present') return view.fileHostVersion().ok;
+function dataExchange(view: SnapshotView): 'works' | 'not-working' | 'not-shown' {
+  if (view.parameters.state !== 'not-collected') {
+    return view.parameters.state === 'present' && view.fileHostVersion().ok
+      ? 'works'
+      : 'not-working';
+  }
   const vm = view.snapshot.vm;
-  return (
-    vm !== undefined && dataExchangeService(vm)?.enabled === true && view.auto.values.length > 0
-  );
+  if (vm && dataExchangeService(vm)?.enabled === false) return 'not-working';
+  return view.auto.values.length > 0 ? 'works' : 'not-shown';
 }
 
 export function servicingPath(view: SnapshotView): ServicingPath {
@@ -168,10 +174,21 @@ export function servicingPath(view: SnapshotView): ServicingPath {
         ? ' Microsoft lists Windows Server 2008 SP2 for extended support only; Windows Vista SP2 needs Data Exchange.'
         : '';
     if (cls === 'modern' || cls === 'unknown') {
-      if (dataExchangeWorks(view)) {
+      const exchange = dataExchange(view);
+      if (exchange === 'works') {
+        const unknownHost =
+          cls === 'unknown'
+            ? ' The host version is not in the input: on a Windows Server 2012 R2 or 2012 host they come from the Integration Services disk instead.'
+            : '';
         return {
           outcome: 'windows-update',
-          reason: `This ${g} guest${onHost} gets integration components through Windows Update, and Data Exchange works.${extended}`,
+          reason: `This ${g} guest${onHost} gets integration components through Windows Update, and Data Exchange works.${unknownHost}${extended}`,
+        };
+      }
+      if (exchange === 'not-shown') {
+        return {
+          outcome: 'unknown',
+          reason: `This ${g} guest gets integration components through Windows Update only when Data Exchange works, and this input does not show whether it does.${extended}`,
         };
       }
       // Without a host version the host is unknown too; the missing values are themselves the
