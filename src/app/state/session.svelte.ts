@@ -22,7 +22,7 @@ export class Session {
     const list = [...files];
     if (list.length === 0) return;
     const reading = list.map((file) => new FileAnalysis(file.name, file.size));
-    this.files.push(...reading);
+    for (const item of reading) this.files.push(item);
     this.selectedId = reading[0]?.id ?? null;
     const worker = readInWorker(list, (fraction) => {
       for (const analysis of reading) analysis.progress = fraction;

@@ -380,7 +380,7 @@ export function readCollector(text: string): CollectorFile | { error: string } {
     }
     const { vm, diagnostics } = readVm(v, index);
     file.vms.push(vm);
-    file.diagnostics.push(...diagnostics);
+    for (const item of diagnostics) file.diagnostics.push(item);
   });
   if (vms.length === 0) {
     r.note(

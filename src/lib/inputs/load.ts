@@ -77,7 +77,7 @@ class Results {
         this.results.push({ inputs: [name], ...poolGuest(name, result.poolFiles) });
       } else {
         if (this.loose.length === 0) this.results.push('loose pools');
-        this.loose.push(...result.poolFiles);
+        for (const item of result.poolFiles) this.loose.push(item);
       }
     } else {
       this.results.push({ inputs: [name], ...result });

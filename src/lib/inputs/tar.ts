@@ -248,7 +248,7 @@ export function readTar(
   let data = bytes;
   if (isGzip(bytes)) {
     const inflated = gunzip(bytes, maxBytes);
-    diagnostics.push(...inflated.diagnostics);
+    for (const item of inflated.diagnostics) diagnostics.push(item);
     data = inflated.bytes;
     if (data.length > 0 && !isTarHeader(data)) {
       // gzip of one file (`gzip .kvp_pool_3`), not of a tar archive.

@@ -405,7 +405,7 @@ class Utf16Scanner {
     const text = this.text(0, end);
     const header = readHeader(text, 0, text.length);
     this.format = header.format;
-    this.diagnostics.push(...header.diagnostics);
+    for (const item of header.diagnostics) this.diagnostics.push(item);
     if (header.win31) this.win31 = true;
     if (header.win31 || header.format === 'none' || header.format === 'regedit-other') {
       // Not a registry export, or one whose lines import nothing (§1.1): nothing to keep.

@@ -69,7 +69,7 @@ export class StreamDecoder {
     this.mode = guess.encoding;
     this.encoding = guess.encoding;
     this.bom = guess.bomLength > 0;
-    this.diagnostics.push(...guess.diagnostics);
+    for (const item of guess.diagnostics) this.diagnostics.push(item);
     return bytes.subarray(guess.bomLength);
   }
 

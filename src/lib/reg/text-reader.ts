@@ -137,7 +137,7 @@ export class RegTextReader {
     if (line !== 1) return; // not a registry export: nothing after the header is read
     const header = readHeader(text, start, end);
     this.format = header.format;
-    this.headerDiagnostics.push(...header.diagnostics);
+    for (const item of header.diagnostics) this.headerDiagnostics.push(item);
     if (header.win31) {
       this.win31 = { ops: [], diagnostics: [...this.headerDiagnostics] };
       this.headerDiagnostics.length = 0;
