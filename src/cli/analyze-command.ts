@@ -5,10 +5,16 @@
 // input cannot be analysed, or the usage is wrong.
 
 import { PermalinkError, decodePermalink } from '../lib/permalink/index.ts';
+import {
+  errorRecord,
+  guestRecord,
+  type FleetRecord,
+  type GuestRecord,
+} from '../lib/report/fleet-record.ts';
 import { RULE_PACKS, analyze, toAnalyzeJson, type WhatIf } from '../lib/rules/index.ts';
 import { UsageError, readArguments } from './arguments.ts';
 import { Attention, failOnPacks } from './attention.ts';
-import { batchInputs } from './batch-inputs.ts';
+import { batchInputs, type BatchInput } from './batch-inputs.ts';
 import {
   OUTPUT_FORMATS,
   csv,
@@ -18,7 +24,6 @@ import {
   type OutputFormat,
   type RunCounts,
 } from './batch-formats.ts';
-import { recordOf, type BatchRecord, type GuestRecord } from './batch-record.ts';
 import { textTable } from './batch-table.ts';
 import {
   WHAT_IF_OPTIONS,
@@ -173,14 +178,21 @@ async function* pathsGiven(paths: string[], list: string | undefined, io: CliIo)
   if (list !== undefined) yield* pathsOfList(io.readChunks(list), list);
 }
 
+/** The input's guest analysed (the what-if already checked), or its error as it is. */
+function recordOf(input: BatchInput, whatIf: WhatIf): FleetRecord {
+  if ('error' in input) return errorRecord(input, input.error);
+  const { name, snapshot } = input.guest;
+  return guestRecord(input, name, snapshot, analyze(snapshot, whatIf));
+}
+
 /** The shared link's one guest, analysed exactly as the page does: decode, then analyse. */
-async function linkRecord(link: string, whatIf: WhatIf): Promise<BatchRecord> {
+async function linkRecord(link: string, whatIf: WhatIf): Promise<FleetRecord> {
   try {
     const snapshot = await decodePermalink(link);
-    return { file: link, name: 'a shared link', result: analyze(snapshot, whatIf) };
+    return guestRecord({ file: link }, 'a shared link', snapshot, analyze(snapshot, whatIf));
   } catch (error) {
     if (!(error instanceof PermalinkError)) throw error;
-    return { file: link, error: error.message };
+    return errorRecord({ file: link }, error.message);
   }
 }
 
@@ -226,7 +238,7 @@ function writeOne(record: GuestRecord, options: Options, io: CliIo, colour: bool
  * a batch.
  */
 async function writeRecords(
-  records: AsyncIterable<BatchRecord>,
+  records: AsyncIterable<FleetRecord>,
   options: Options,
   io: CliIo,
   fail: Fail,
@@ -235,7 +247,7 @@ async function writeRecords(
 ): Promise<number> {
   const colour = io.isTTY && !process.env.NO_COLOR;
   const oneGuestForm = options.format === 'text' || options.format === 'json';
-  let held: BatchRecord | undefined;
+  let held: FleetRecord | undefined;
   let format: BatchFormat | undefined;
   let open = true;
   const write = async (text: string) => {
@@ -244,7 +256,7 @@ async function writeRecords(
     if (io.isTTY) progress.clear();
     open = await io.writeStdout([text]);
   };
-  const put = async (record: BatchRecord) => {
+  const put = async (record: FleetRecord) => {
     if ('error' in record) {
       // Said on standard error too, where a script sees it; most messages name the file already.
       const where = record.error.includes(record.file) ? '' : `${record.file}: `;
@@ -296,7 +308,7 @@ export const analyzeCommand: Command = async (argv, io) => {
   const { source, whatIf } = options;
   // Counted as the records are written; the progress line shows them as the inputs are read.
   const counts: RunCounts = { guests: 0, attention: 0, errors: 0 };
-  async function* records(): AsyncGenerator<BatchRecord> {
+  async function* records(): AsyncGenerator<FleetRecord> {
     if ('link' in source) {
       yield await linkRecord(source.link, whatIf);
       return;

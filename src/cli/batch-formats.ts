@@ -1,8 +1,8 @@
 // How a batch run writes its records, one at a time as they come (a record is written and
 // dropped): a JSON array, one JSON object a line, CSV rows, or the text table (batch-table.ts).
-import { RULE_PACKS } from '../lib/rules/index.ts';
-import { recordJson, type BatchRecord } from './batch-record.ts';
-import { csvRow } from './csv.ts';
+import { fleetCsvHeader, fleetCsvRow } from '../lib/report/fleet-csv.ts';
+import { jsonArrayEnd, jsonArrayItem, recordJson } from '../lib/report/fleet-json.ts';
+import type { FleetRecord } from '../lib/report/fleet-record.ts';
 
 /** What a run counted, for the text table's last line. */
 export interface RunCounts {
@@ -15,7 +15,7 @@ export interface BatchFormat {
   /** Written first, before any record. */
   head(): string;
   /** The text of one record ('' for none). */
-  record(record: BatchRecord): string;
+  record(record: FleetRecord): string;
   /** Written last. */
   tail(counts: RunCounts): string;
 }
@@ -28,8 +28,8 @@ export function jsonArray(): BatchFormat {
   let written = 0;
   return {
     head: () => '[',
-    record: (record) => `${written++ === 0 ? '\n' : ',\n'}${JSON.stringify(recordJson(record))}`,
-    tail: () => (written === 0 ? ']\n' : '\n]\n'),
+    record: (record) => jsonArrayItem(record, written++),
+    tail: () => jsonArrayEnd(written),
   };
 }
 
@@ -42,33 +42,7 @@ export function ndjson(): BatchFormat {
   };
 }
 
-/** The CSV columns: where the guest is, every pack's outcome in RULE_PACKS' order, the error. */
-export const CSV_COLUMNS: readonly string[] = [
-  'file',
-  'vm',
-  'host',
-  ...RULE_PACKS.map((pack) => pack.id),
-  'error',
-];
-
 /** A header, then one row a guest (an input that gave none: a row with its error). */
 export function csv(): BatchFormat {
-  return {
-    head: () => csvRow(CSV_COLUMNS),
-    record(record) {
-      if ('error' in record) {
-        return csvRow([record.file, '', '', ...RULE_PACKS.map(() => ''), record.error]);
-      }
-      const outcome = (pack: string) =>
-        record.result.verdicts.find((v) => v.pack === pack)?.outcome ?? '';
-      return csvRow([
-        record.file,
-        record.vm ?? '',
-        record.host ?? '',
-        ...RULE_PACKS.map((pack) => outcome(pack.id)),
-        '',
-      ]);
-    },
-    tail: () => '',
-  };
+  return { head: fleetCsvHeader, record: fleetCsvRow, tail: () => '' };
 }

@@ -51,7 +51,7 @@ describe('App', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: titleOf('host-6-3') }));
     await screen.findByRole('article', { name: 'Report: kvp-sample-host-6-3.reg' });
 
-    const summary = screen.getByRole('region', { name: 'Files (2)' });
+    const summary = screen.getByRole('region', { name: 'Guests (2)' });
     expect(within(summary).getAllByRole('row')).toHaveLength(3);
     expect(screen.getAllByRole('article')).toHaveLength(1);
 
@@ -184,14 +184,43 @@ describe('App', { timeout: 20_000 }, () => {
     expect(screen.queryByTestId('drop-overlay')).not.toBeInTheDocument();
     // The first dropped file is the one shown; both are listed.
     expect(await screen.findByRole('article', { name: 'Report: a.reg' })).toBeInTheDocument();
-    const summary = screen.getByRole('region', { name: 'Files (2)' });
+    const summary = screen.getByRole('region', { name: 'Guests (2)' });
     await waitFor(() =>
       expect(
-        within(summary)
-          .getAllByTestId('summary-verdict')
-          .map((c) => c.textContent),
+        [...summary.querySelectorAll('td[data-pack="wu-ic-kb3004908"]')].map((c) => c.textContent),
       ).toEqual(['Offered', 'Not offered']),
     );
+  });
+
+  it('keeps one row for the same file opened twice, and takes rows off again', async () => {
+    const user = userEvent.setup();
+    render(App);
+    const bytes = regeditBytes(await sampleText('offered'));
+    const other = regeditBytes(await sampleText('host-6-3'));
+    const drop = (files: File[]) =>
+      fireEvent.drop(window, { dataTransfer: { files, types: ['Files'] } });
+
+    await drop([new File([bytes as BlobPart], 'a.reg'), new File([other as BlobPart], 'b.reg')]);
+    const summary = await screen.findByRole('region', { name: 'Guests (2)' });
+    // The same name and bytes again: still two rows, and a.reg's report is the one shown.
+    await drop([new File([bytes as BlobPart], 'a.reg')]);
+    expect(await screen.findByRole('article', { name: 'Report: a.reg' })).toBeInTheDocument();
+    await waitFor(() => expect(within(summary).getAllByRole('row')).toHaveLength(3));
+    // The same name with other contents is another guest: a row of its own.
+    await drop([new File([other as BlobPart], 'a.reg')]);
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Guests (3)' })).toBeInTheDocument(),
+    );
+
+    await user.click(screen.getAllByRole('button', { name: 'Remove a.reg' })[0] as HTMLElement);
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Guests (2)' })).toBeInTheDocument(),
+    );
+    await user.click(screen.getByRole('button', { name: 'Clear all' }));
+    expect(screen.queryByRole('region', { name: /^Guests/ })).not.toBeInTheDocument();
+    expect(screen.queryByTestId('report')).not.toBeInTheDocument();
+    // Nothing open: the ways in are back.
+    expect(screen.getByLabelText('Choose file…')).toBeInTheDocument();
   });
 
   it('re-runs the rules for a what-if, and keeps it when switching between files', async () => {
@@ -211,7 +240,7 @@ describe('App', { timeout: 20_000 }, () => {
     await screen.findByRole('article', { name: 'Report: kvp-sample-parameters-missing.reg' });
     expect(screen.getByLabelText('Host version')).toHaveValue('');
 
-    const summary = screen.getByRole('region', { name: 'Files (2)' });
+    const summary = screen.getByRole('region', { name: 'Guests (2)' });
     await user.click(within(summary).getByRole('button', { name: 'kvp-sample-host-6-3.reg' }));
     await screen.findByRole('article', { name: 'Report: kvp-sample-host-6-3.reg' });
     expect(screen.getByLabelText('Host version')).toHaveValue('6.4');

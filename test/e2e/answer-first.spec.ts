@@ -66,7 +66,7 @@ test.describe('the answer first', () => {
     await expectAnswerFirst(page, 'offered.reg');
     await expect(page.locator('tr[data-file]')).toHaveCount(2);
     // Choosing another in the list brings its report into view the same way.
-    await page.getByRole('button', { name: 'host-10-0.reg' }).click();
+    await page.getByRole('button', { name: 'host-10-0.reg', exact: true }).click();
     await expectAnswerFirst(page, 'host-10-0.reg');
   });
 

@@ -171,7 +171,7 @@ test.describe('each kind of input gives a report', () => {
     await expect(rows.nth(1)).toContainText('db-02');
     await expect(rows.nth(1)).toContainText('HV01 (10.0)');
     await expect(page.getByRole('heading', { name: 'Report: hosts.json — web-01' })).toBeVisible();
-    await rows.nth(1).getByRole('button', { name: 'hosts.json — db-02' }).click();
+    await rows.nth(1).getByRole('button', { name: 'hosts.json — db-02', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Report: hosts.json — db-02' })).toBeVisible();
     await axe();
   });

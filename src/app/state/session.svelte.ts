@@ -6,8 +6,20 @@ import type { InputResult } from '../../lib/inputs/loaded-guest.ts';
 import type { KvpSnapshot } from '../../lib/kvp/snapshot.ts';
 import { FileAnalysis } from './file-analysis.svelte.ts';
 import { loadedFromLink } from './loaded-link.ts';
+import { isSameReport } from './same-report.ts';
 import { readInWorker } from './read-in-worker.ts';
 import { loadReportCode } from './report-code.svelte.ts';
+
+/** The list with `head` replaced by the reports shown for it that are not on the list yet. */
+function placed(files: FileAnalysis[], head: FileAnalysis, shown: FileAnalysis[]): FileAnalysis[] {
+  const added = shown.filter((analysis) => analysis === head || !files.includes(analysis));
+  const list: FileAnalysis[] = [];
+  for (const file of files) {
+    if (file !== head) list.push(file);
+    else for (const analysis of added) list.push(analysis);
+  }
+  return list;
+}
 
 export class Session {
   files = $state<FileAnalysis[]>([]);
@@ -67,6 +79,7 @@ export class Session {
   /**
    * Puts the reports in place of the files they came from: a file's first report takes its row,
    * more reports (the VMs of a collector file) follow it, and the other files of a pool set go.
+   * A report already on the page — the same file opened again — stays one row.
    */
   private settle(reading: FileAnalysis[], results: InputResult[] | { error: string }): void {
     const pending = reading.filter((analysis) => analysis.status === 'reading');
@@ -77,6 +90,7 @@ export class Session {
     }
     const queue = [...reading];
     const wasSelected = reading.some((analysis) => analysis.id === this.selectedId);
+    const earlier = this.files.filter((file) => !reading.includes(file));
     let firstShown: FileAnalysis | null = null;
     for (const result of results) {
       const mine = result.inputs.map((name) => {
@@ -84,24 +98,40 @@ export class Session {
         return at === -1 ? undefined : queue.splice(at, 1)[0];
       });
       const [head, ...rest] = mine.filter((analysis) => analysis !== undefined);
-      if (!head || head.status !== 'reading') continue;
+      // Removed from the page (or cancelled) while it was read: nothing to put in place.
+      if (!head || head.status !== 'reading' || !this.files.includes(head)) continue;
       this.files = this.files.filter((file) => !rest.includes(file));
+      if (rest.length > 0) head.source = { file: head.source.file, files: result.inputs };
       if ('error' in result) {
         head.fail(result.error);
-      } else {
-        const [first, ...more] = result.guests;
-        if (first) head.finish(first);
-        const after = more.map((guest) => {
-          const analysis = new FileAnalysis(guest.name, 0);
-          analysis.finish(guest);
-          return analysis;
-        });
-        this.files.splice(this.files.indexOf(head) + 1, 0, ...after);
+        firstShown ??= head;
+        continue;
       }
-      firstShown ??= head;
+      const shown = result.guests.map((guest, index) => {
+        const same = earlier.find((file) => isSameReport(file.loaded, guest));
+        if (same) return same;
+        const analysis = index === 0 ? head : new FileAnalysis(guest.name, 0, head.source);
+        analysis.finish(guest);
+        return analysis;
+      });
+      this.files = placed(this.files, head, shown);
+      for (const analysis of shown) if (!earlier.includes(analysis)) earlier.push(analysis);
+      firstShown ??= shown[0] ?? null;
     }
     if (wasSelected && firstShown && !this.files.some((file) => file.id === this.selectedId)) {
       this.selectedId = firstShown.id;
+    }
+  }
+
+  /** Takes a report off the page; one being read stops, with the files read together with it. */
+  remove(id: string): void {
+    const file = this.files.find((candidate) => candidate.id === id);
+    if (!file) return;
+    if (file.status === 'reading') file.stop();
+    const at = this.files.indexOf(file);
+    this.files = this.files.filter((candidate) => candidate !== file);
+    if (this.selectedId === id) {
+      this.selectedId = (this.files[at] ?? this.files[at - 1])?.id ?? null;
     }
   }
 

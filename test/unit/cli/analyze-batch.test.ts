@@ -20,7 +20,7 @@ import { collectorText } from '../inputs/helpers.ts';
 import { POOL3, poolBytes } from '../inputs/kvp-bytes.ts';
 import { ascii, utf16le, vmExport, type HostOptions } from '../kvp/reg-text.ts';
 import { fakeIo, type FakeIo } from './fake-io.ts';
-import { readCsv } from './rfc4180.ts';
+import { readCsv } from '../../support/rfc4180.ts';
 
 /** A regedit export of guest `vm` on host `host` (names written as they are, and agreeing). */
 function guestExport(

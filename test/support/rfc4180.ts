@@ -1,5 +1,5 @@
 // A small RFC 4180 reader for the tests (https://www.rfc-editor.org/rfc/rfc4180, section 2), written
-// apart from src/cli/csv.ts so that what the CSV output is read back with does not share its code:
+// apart from src/lib/report/csv.ts so that what the CSV output is read back with does not share its code:
 // records end with CRLF, fields are split by commas, a field in double quotes may hold commas,
 // CR, LF and doubled double quotes. Anything else — a bare quote inside a field, a lone CR or LF
 // between records, text after a closing quote — throws, so that a test sees malformed output.
