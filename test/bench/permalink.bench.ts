@@ -3,12 +3,11 @@
 // Prints fragment lengths in characters (sizes, not timings). Target: the 16-value sample ≤ 400.
 import LZString from 'lz-string';
 import { samples } from '../../src/app/samples/index.ts';
-import { regeditBytes } from '../../src/app/samples/regedit-bytes.ts';
-import { buildSnapshot, type KvpSnapshot } from '../../src/lib/kvp/snapshot.ts';
+import { loadBytes } from '../../src/lib/inputs/load.ts';
+import type { KvpSnapshot } from '../../src/lib/kvp/snapshot.ts';
 import { toBase64url } from '../../src/lib/permalink/base64url.ts';
 import { deflateRaw } from '../../src/lib/permalink/compression.ts';
 import { encodePermalink, redactSnapshot } from '../../src/lib/permalink/index.ts';
-import { parseReg } from '../../src/lib/reg/index.ts';
 
 async function sizes(snapshot: KvpSnapshot): Promise<number[]> {
   const json = JSON.stringify(snapshot);
@@ -21,15 +20,21 @@ async function sizes(snapshot: KvpSnapshot): Promise<number[]> {
 }
 
 const header = ['sample', 'redacted', 'ours', 'lz-string', 'deflate(JSON)', 'JSON'];
-console.log(header.map((h, i) => (i < 2 ? h.padEnd(i ? 9 : 20) : h.padStart(14))).join(''));
+console.log(header.map((h, i) => (i < 2 ? h.padEnd(i ? 9 : 28) : h.padStart(14))).join(''));
 for (const sample of samples) {
-  const snapshot = buildSnapshot(parseReg(regeditBytes(await sample.load())));
-  for (const redacted of [false, true]) {
-    const row = await sizes(redacted ? redactSnapshot(snapshot) : snapshot);
-    console.log(
-      sample.id.padEnd(20) +
-        (redacted ? 'yes' : 'no').padEnd(9) +
-        row.map((n) => String(n).padStart(14)).join(''),
-    );
+  // Read as the page reads the sample's file: a collector file gives one snapshot per VM.
+  const guests = loadBytes([{ name: sample.fileName, bytes: await sample.load() }]).flatMap(
+    (result) => ('guests' in result ? result.guests : []),
+  );
+  for (const [index, { snapshot }] of guests.entries()) {
+    const label = guests.length > 1 ? `${sample.id} ${index + 1}` : sample.id;
+    for (const redacted of [false, true]) {
+      const row = await sizes(redacted ? redactSnapshot(snapshot) : snapshot);
+      console.log(
+        label.padEnd(28) +
+          (redacted ? 'yes' : 'no').padEnd(9) +
+          row.map((n) => String(n).padStart(14)).join(''),
+      );
+    }
   }
 }

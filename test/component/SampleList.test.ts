@@ -3,10 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import SampleList from '../../src/app/SampleList.svelte';
 import { samples } from '../../src/app/samples/index.ts';
+import { loadBytes } from '../../src/lib/inputs/load.ts';
 import { REG_HEADER, loadFile } from './fixtures.ts';
 import { stubDownloads } from './clipboard.ts';
 
-const downloadName = (title: string) => `Download the sample “${title}” as a .reg file`;
+const extensionOf = (fileName: string) => fileName.slice(fileName.lastIndexOf('.'));
+const downloadName = (sample: (typeof samples)[number]) =>
+  `Download the sample “${sample.title}” as a ${extensionOf(sample.fileName)} file`;
+const regSamples = samples.filter((sample) => sample.fileName.endsWith('.reg'));
+const otherSamples = samples.filter((sample) => !sample.fileName.endsWith('.reg'));
 
 function decodeUtf16le(bytes: Uint8Array): string {
   // ignoreBOM keeps the BOM in the text, so the test sees exactly what is in the bytes.
@@ -36,14 +41,14 @@ describe('SampleList', () => {
     expect(items).toHaveLength(samples.length);
     for (const sample of samples) {
       expect(screen.getByRole('button', { name: sample.title })).toBeInTheDocument();
-      expect(screen.getByRole('button', { name: downloadName(sample.title) })).toHaveTextContent(
+      expect(screen.getByRole('button', { name: downloadName(sample) })).toHaveTextContent(
         'Download',
       );
       expect(screen.getByText(sample.summary)).toBeInTheDocument();
     }
   });
 
-  it.each(samples.map((sample) => [sample.id, sample] as const))(
+  it.each(regSamples.map((sample) => [sample.id, sample] as const))(
     'opening %s hands over a .reg name and the bytes regedit would write',
     async (_id, sample) => {
       const user = userEvent.setup();
@@ -59,9 +64,9 @@ describe('SampleList', () => {
       expect(bytes).toBeInstanceOf(Uint8Array);
       if (!bytes) return;
       expectRegeditBytes(bytes);
-      // The same text as the sample, only with CRLF line ends.
-      const text = decodeUtf16le(bytes.subarray(2));
-      expect(text.replace(/\r\n/g, '\n')).toBe((await sample.load()).replace(/\r\n/g, '\n'));
+      // The sample's own bytes, as it states them.
+      expect(name).toBe(sample.fileName);
+      expect(bytes).toEqual(await sample.load());
       // And the page's own loader reads it as a regedit 5 export in UTF-16LE.
       const loaded = loadFile(name ?? 'sample.reg', bytes);
       expect('error' in loaded ? loaded.error : loaded.format).toBe('regedit5');
@@ -77,7 +82,7 @@ describe('SampleList', () => {
     const sample = samples[0];
     if (!sample) throw new Error('no samples');
 
-    await user.click(screen.getByRole('button', { name: downloadName(sample.title) }));
+    await user.click(screen.getByRole('button', { name: downloadName(sample) }));
     await waitFor(() => expect(downloads).toHaveLength(1));
 
     expect(onsample).not.toHaveBeenCalled();
@@ -87,6 +92,48 @@ describe('SampleList', () => {
     expect(blob).toBeDefined();
     if (!blob) return;
     expectRegeditBytes(new Uint8Array(await blob.arrayBuffer()));
+  });
+
+  it.each(otherSamples.map((sample) => [sample.fileName, sample] as const))(
+    'opening and downloading %s give its own file name and bytes, which the loader reads',
+    async (fileName, sample) => {
+      const user = userEvent.setup();
+      const { blobs, downloads } = stubDownloads();
+      const onsample = vi.fn<(name: string, bytes: Uint8Array) => void>();
+      render(SampleList, { onsample });
+
+      await user.click(screen.getByRole('button', { name: sample.title }));
+      await waitFor(() => expect(onsample).toHaveBeenCalledTimes(1));
+      await user.click(screen.getByRole('button', { name: downloadName(sample) }));
+      await waitFor(() => expect(downloads).toHaveLength(1));
+
+      const [name, opened] = onsample.mock.calls[0] ?? [];
+      expect(name).toBe(fileName);
+      expect(downloads).toEqual([fileName]);
+      const downloaded = new Uint8Array((await blobs[0]?.arrayBuffer()) ?? new ArrayBuffer(0));
+      // Compared as numbers: jsdom's Uint8Array and TextEncoder's come from different realms.
+      const expected = Array.from(await sample.load());
+      expect(Array.from(opened ?? [])).toEqual(expected);
+      expect(Array.from(downloaded)).toEqual(expected);
+      // Not a regedit export: neither the BOM nor the header.
+      expect([downloaded[0], downloaded[1]]).not.toEqual([0xff, 0xfe]);
+      const loaded = loadBytes([{ name: fileName, bytes: downloaded }]);
+      expect(loaded.map((result) => ('error' in result ? result.error : 'read'))).toEqual(['read']);
+    },
+  );
+
+  it('names each download by its kind of file', () => {
+    render(SampleList, { onsample: vi.fn() });
+    expect(
+      screen.getByRole('button', {
+        name: 'Download the sample “Linux guest, provisioning failed” as a .tgz file',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', {
+        name: 'Download the sample “Hyper-V host, three VMs” as a .json file',
+      }),
+    ).toBeInTheDocument();
   });
 
   it('starts with a healthy modern guest, and says the offered one is the 2014 case', () => {

@@ -14,10 +14,11 @@ await loadReportCode();
 export type SampleId =
   'healthy' | 'offered' | 'host-6-3' | 'parameters-missing' | 'host-10-0' | 'hand-edited';
 
+/** A .reg sample's text: its bytes as regedit writes them, decoded (BOM dropped, LF line ends). */
 export async function sampleText(id: SampleId): Promise<string> {
   const sample = samples.find((candidate) => candidate.id === id);
   if (!sample) throw new Error(`no sample ${id}`);
-  return sample.load();
+  return new TextDecoder('utf-16le').decode(await sample.load()).replace(/\r\n/g, '\n');
 }
 
 /** Bytes → the page's loader, as for a file of that name: its one report, or its error. */

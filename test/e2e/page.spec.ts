@@ -143,7 +143,7 @@ test('an evidence line opens the source view at that line', async ({ page, axe }
 test('the whole page works from the keyboard', async ({ page }) => {
   await page.goto('./');
   // Tab until the first sample button has the focus, then press Enter.
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 60; i++) {
     await page.keyboard.press('Tab');
     const sample = await page.evaluate(() => document.activeElement?.getAttribute('data-sample'));
     if (sample === 'offered') break;

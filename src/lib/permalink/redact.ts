@@ -140,6 +140,18 @@ function redactVmId(text: string, ids: Placeholders): string {
   return ids.get(text, (n) => `VMID${n}`, 'text');
 }
 
+/**
+ * Azure names its VMs by a lower-case GUID, which host-platform reads as a sign of Azure: such a
+ * name stays a lower-case GUID (apart from the VM IDs' placeholders); any other becomes VM<n>.
+ */
+function redactVmName(text: string, names: Placeholders): string {
+  if (text === '') return text;
+  if (GUID_TEXT.test(text) && text === text.toLowerCase()) {
+    return names.get(text, (n) => `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`, 'guid');
+  }
+  return names.get(text, (n) => `VM${n}`);
+}
+
 /** The snapshot with identifying values replaced; its what-if and every other value unchanged. */
 export function redactSnapshot(snapshot: KvpSnapshot): KvpSnapshot {
   const facts = snapshotFacts(snapshot);
@@ -156,9 +168,7 @@ export function redactSnapshot(snapshot: KvpSnapshot): KvpSnapshot {
     if (name === undefined) return value;
     if (HOST_NAMES.includes(name)) return mapText(value, (t) => dns.redact(t, 'host'));
     if (GUEST_NAMES.includes(name)) return mapText(value, (t) => dns.redact(t, 'guest'));
-    if (name === VM_NAME) {
-      return mapText(value, (t) => (t === '' ? t : vmNames.get(t, (n) => `VM${n}`)));
-    }
+    if (name === VM_NAME) return mapText(value, (t) => redactVmName(t, vmNames));
     if (name === VM_ID) return mapText(value, (t) => redactVmId(t, vmIds));
     // The rest of IDENTIFYING: the addresses.
     return mapText(value, (list) =>

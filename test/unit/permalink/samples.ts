@@ -1,6 +1,7 @@
-// The page's samples as the page reads them: regedit's UTF-16LE bytes → parseReg → buildSnapshot.
+// The page's .reg samples as the page reads them: regedit's UTF-16LE bytes → parseReg →
+// buildSnapshot. (The other kinds of sample, a Linux archive and a collector file, are read
+// through the loader in test/unit/samples.test.ts.)
 import { samples } from '../../../src/app/samples/index.ts';
-import { regeditBytes } from '../../../src/app/samples/regedit-bytes.ts';
 import { buildSnapshot, type KvpSnapshot } from '../../../src/lib/kvp/snapshot.ts';
 import { parseReg } from '../../../src/lib/reg/index.ts';
 
@@ -12,10 +13,13 @@ export interface SampleSnapshot {
 
 export async function sampleSnapshots(): Promise<SampleSnapshot[]> {
   return Promise.all(
-    samples.map(async (sample) => {
-      const text = await sample.load();
-      return { id: sample.id, text, snapshot: buildSnapshot(parseReg(regeditBytes(text))) };
-    }),
+    samples
+      .filter((sample) => sample.fileName.endsWith('.reg'))
+      .map(async (sample) => {
+        const bytes = await sample.load();
+        const text = new TextDecoder('utf-16le').decode(bytes);
+        return { id: sample.id, text, snapshot: buildSnapshot(parseReg(bytes)) };
+      }),
   );
 }
 
