@@ -57,8 +57,13 @@ test('the host collector sample gives a row and a report per VM, each with its h
     await expect(rows.nth(i)).toContainText(vm);
     await rows
       .nth(i)
-      .getByRole('button', { name: new RegExp(vm) })
+      .getByRole('button', { name: `kvp-sample-host-collector.json — ${vm}`, exact: true })
       .click();
+    // The fleet table's cell says the same as the report's banner.
+    await expect(rows.nth(i).locator('td[data-pack="host-integration"]')).toHaveAttribute(
+      'data-outcome',
+      outcome,
+    );
     await expect(
       page.getByRole('heading', { name: `Report: kvp-sample-host-collector.json — ${vm}` }),
     ).toBeVisible();
