@@ -222,10 +222,23 @@ class Utf16Scanner {
   private replay: RegLineParser | null = null;
   private replayFrom = -1;
   private replayTo = -1;
-  /** Bytes not yet in a window: an odd trailing byte, and the carried lines. */
+  /** Bytes not yet in a window: an odd trailing byte, and the carried lines (at work's start). */
   private carry: Uint8Array = new Uint8Array(0);
-  /** Reused backing store of windows that need a copy (carry + piece). */
+  /**
+   * Backing store of windows that need a copy (carry + piece), grown by doubling. The carry stays
+   * at its start, so a line longer than many pieces (a 200 MB value) is appended to, never
+   * copied again piece after piece.
+   */
   private work = new Uint8Array(0);
+  /** lineEnd's last unfinished search: the line starting at `pendingLine` has no break before `pendingScanned`. */
+  private pendingLine = -1;
+  private pendingScanned = 0;
+  /**
+   * The skipping scan's last window that ended in the line starting at `skipLine`: from there to
+   * `skipScanned` it holds no line break and no `[` that opens a key line.
+   */
+  private skipLine = -1;
+  private skipScanned = 0;
   /** A Windows 3.1 file (`REGEDIT` header): not for this scanner (see end). */
   win31 = false;
 
@@ -296,9 +309,11 @@ class Utf16Scanner {
     if (carried === 0 && bytes.byteOffset % 2 === 0) {
       data = bytes;
     } else {
-      if (this.work.length < total)
-        this.work = new Uint8Array(Math.max(total, 2 * this.work.length));
-      this.work.set(this.carry);
+      this.reserve(total);
+      // The carry is already at the start of work (keepFrom put it there).
+      if (this.carry.buffer !== this.work.buffer || this.carry.byteOffset !== 0) {
+        this.work.set(this.carry);
+      }
       this.work.set(bytes, carried);
       data = this.work.subarray(0, total);
     }
@@ -348,7 +363,9 @@ class Utf16Scanner {
       // Skipping: only a line whose first non-blank unit is `[` matters. Most of a large export
       // passes here: native indexOf jumps from `[` to `[` (fast from the first call, where a
       // unit-by-unit loop runs unoptimised for much of a one-shot scan).
-      let bracket = start;
+      // A line longer than the window is searched on from where the last window stopped.
+      const searched = start === this.skipLine ? this.skipScanned : start;
+      let bracket = searched;
       let lineStart = -1;
       while ((bracket = units.indexOf(BRACKET, bracket)) !== -1) {
         lineStart = this.keyLineStart(start, bracket);
@@ -356,7 +373,10 @@ class Utf16Scanner {
         bracket++;
       }
       if (bracket === -1) {
-        this.pos = last ? n : this.lastLineStart(start);
+        this.pos = last ? n : this.lastLineStart(start, searched);
+        this.skipLine = this.pos;
+        // A CR at the very end is looked at again: its LF may come next.
+        this.skipScanned = n > 0 && units[n - 1] === CR ? n - 1 : n;
         break;
       }
       this.pos = lineStart;
@@ -378,15 +398,39 @@ class Utf16Scanner {
     return this.keepFrom(this.pos);
   }
 
-  /** Carries the window from unit `from` (and the odd byte after it) into the next one. */
+  /** Makes work hold at least `size` bytes, keeping the carry at its start. */
+  private reserve(size: number): void {
+    if (this.work.length >= size) return;
+    const grown = new Uint8Array(Math.max(size, 2 * this.work.length));
+    if (this.carry.buffer === this.work.buffer) grown.set(this.carry);
+    if (this.carry.buffer === this.work.buffer) this.carry = grown.subarray(0, this.carry.length);
+    this.work = grown;
+  }
+
+  /**
+   * Carries the window from unit `from` (and the odd byte after it) into the next one, at the
+   * start of work: moved down when the window is work (in place when `from` is 0), copied when
+   * it is the piece itself.
+   */
   private keepFrom(from: number): boolean {
     this.lineOf(this.pos); // `from` may lie before lineAt; pos does not
-    const rest = new Uint8Array(2 * (this.n - from) + this.carry.length);
-    rest.set(
-      new Uint8Array(this.units.buffer, this.units.byteOffset + 2 * from, 2 * (this.n - from)),
-    );
-    rest.set(this.carry, 2 * (this.n - from));
-    this.carry = rest;
+    const start = this.units.byteOffset + 2 * from;
+    const size = 2 * (this.n - from) + this.carry.length;
+    if (this.units.buffer === this.work.buffer) {
+      if (start !== 0) this.work.copyWithin(0, start, start + size);
+    } else {
+      const rest = new Uint8Array(this.units.buffer, start, size);
+      this.carry = new Uint8Array(0);
+      this.reserve(size);
+      this.work.set(rest);
+    }
+    this.carry = this.work.subarray(0, size);
+    this.pendingLine -= from;
+    this.pendingScanned -= from;
+    if (this.pendingLine < 0) this.pendingLine = -1;
+    this.skipLine -= from;
+    this.skipScanned -= from;
+    if (this.skipLine < 0) this.skipLine = -1;
     this.pos -= from;
     this.lineAt = this.pos;
     this.bodyStart = Math.max(0, this.bodyStart - from);
@@ -467,9 +511,14 @@ class Utf16Scanner {
   private lineEnd(p: number): number {
     const units = this.units;
     const n = this.n;
+    // A line longer than the window is searched on from where the last window's search stopped.
+    let q = p === this.pendingLine ? this.pendingScanned : p;
     let u: number;
-    while (p < n && ((u = units[p] as number) > CR || (u !== LF && u !== CR))) p++;
-    return p < n ? p : -1;
+    while (q < n && ((u = units[q] as number) > CR || (u !== LF && u !== CR))) q++;
+    if (q < n) return q;
+    this.pendingLine = p;
+    this.pendingScanned = n;
+    return -1;
   }
 
   /** Number of the line starting at `start` (a line start, not before lineAt). */
@@ -491,16 +540,23 @@ class Utf16Scanner {
     return units[p] === LF || units[p] === CR ? p + 1 : -1;
   }
 
-  /** Start of the window's last line that is not known to be complete, from line start `from`. */
-  private lastLineStart(from: number): number {
+  /**
+   * Start of the window's last line that is not known to be complete, from line start `from`;
+   * from there to `searched` there is no line break.
+   */
+  private lastLineStart(from: number, searched: number): number {
     const units = this.units;
-    let brk = Math.max(units.lastIndexOf(LF), units.lastIndexOf(CR));
+    const rest = units.subarray(searched);
+    let found = Math.max(rest.lastIndexOf(LF), rest.lastIndexOf(CR));
     // A CR at the very end may be the first half of a CRLF: its line is not complete yet.
     // (lastIndexOf reads a negative start from the end, hence the test for 0.)
-    if (brk === this.n - 1 && units[brk] === CR) {
-      brk =
-        brk === 0 ? -1 : Math.max(units.lastIndexOf(LF, brk - 1), units.lastIndexOf(CR, brk - 1));
+    if (found !== -1 && searched + found === this.n - 1 && rest[found] === CR) {
+      found =
+        found === 0
+          ? -1
+          : Math.max(rest.lastIndexOf(LF, found - 1), rest.lastIndexOf(CR, found - 1));
     }
+    const brk = found === -1 ? -1 : searched + found;
     return brk < from ? from : brk + 1;
   }
 

@@ -36,6 +36,7 @@ import {
   deletionsAfterKeptKeys,
   deletionsThatMayContinue,
   factsWith,
+  hugeLines,
   hugeValue,
   keyDeletions,
   linkOfPayload,
@@ -44,7 +45,7 @@ import {
   regExport,
   rewrites,
 } from './inputs.ts';
-import { calls, stringWork } from './work.ts';
+import { calls, stringWork, typedArrayWork } from './work.ts';
 
 export interface HostileCase {
   /** The numbered defect of issue #11. */
@@ -290,6 +291,27 @@ export const HOSTILE_CASES: HostileCase[] = [
       for (const doc of [parseReg(bytes), scanKvp(bytes)]) {
         expect((doc.keys[0]?.values[0]?.data as string).length).toBe(2 ** 24);
       }
+    },
+  },
+  {
+    defect: 3,
+    case: 'a 4 M-character line in a skipped key and one in Guest\\Parameters, read in 64 KB chunks',
+    input: 'hugeLines(2 ** 22), in 64 KB pieces',
+    outcome:
+      'both lines carried from piece to piece by appending, and searched on from where the last piece stopped: bytes copied and units searched in proportion to the file (each piece copied and searched the whole line again: 200 MB took 92 s)',
+    owners: ['hostile (kvp-scan carry)'],
+    async check() {
+      const bytes = hugeLines(2 ** 22);
+      const pieces: Uint8Array[] = [];
+      for (let at = 0; at < bytes.length; at += 65_536)
+        pieces.push(bytes.subarray(at, at + 65_536));
+      const { value: doc, copied, searched } = await typedArrayWork(() => scanKvp(pieces));
+      expect(doc.keys.map((k) => [k.path, (k.values[0]?.data as string).length])).toEqual([
+        [PARAMETERS, 2 ** 22],
+      ]);
+      // Doubling a buffer copies at most twice what it holds; the old carry copied ~64× the file.
+      expect(copied).toBeLessThan(4 * bytes.length);
+      expect(searched).toBeLessThan(4 * (bytes.length / 2));
     },
   },
   {

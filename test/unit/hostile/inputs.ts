@@ -65,6 +65,17 @@ export function hugeValue(chars: number): Uint8Array {
   return regExport([`[${PARAMETERS}]`, `"HostName"="${'h'.repeat(chars)}"`]);
 }
 
+/** A REG_SZ of `chars` characters in a key the analysis skips, then one as HostName. */
+export function hugeLines(chars: number): Uint8Array {
+  return regExport([
+    '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso]',
+    `"Notes"="${'n'.repeat(chars)}"`,
+    '',
+    `[${PARAMETERS}]`,
+    `"HostName"="${'h'.repeat(chars)}"`,
+  ]);
+}
+
 /** Facts with Guest\Parameters holding `values` and the other keys absent. */
 export function factsWith(
   values: ValueFacts[],

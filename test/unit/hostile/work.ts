@@ -41,3 +41,52 @@ export async function calls<O extends object, T>(
     (owner as Record<string, unknown>)[method] = original;
   }
 }
+
+/**
+ * Bytes copied by Uint8Array set / copyWithin, and units passed over by Uint16Array's native
+ * searches (indexOf up to its hit, lastIndexOf back to its hit), during `run`.
+ */
+export async function typedArrayWork<T>(
+  run: () => T | Promise<T>,
+): Promise<{ value: T; copied: number; searched: number }> {
+  const { set, copyWithin } = Uint8Array.prototype;
+  const { indexOf, lastIndexOf } = Uint16Array.prototype;
+  let copied = 0;
+  let searched = 0;
+  Uint8Array.prototype.set = function (
+    this: Uint8Array,
+    source: ArrayLike<number>,
+    offset?: number,
+  ) {
+    copied += source.length;
+    set.call(this, source, offset);
+  };
+  Uint8Array.prototype.copyWithin = function (
+    this: Uint8Array,
+    target: number,
+    start: number,
+    end?: number,
+  ) {
+    copied += (end ?? this.length) - start;
+    return copyWithin.call(this, target, start, end);
+  };
+  Uint16Array.prototype.indexOf = function (this: Uint16Array, unit: number, from = 0) {
+    const at = indexOf.call(this, unit, from);
+    searched += (at === -1 ? this.length : at + 1) - from;
+    return at;
+  };
+  Uint16Array.prototype.lastIndexOf = function (this: Uint16Array, unit: number, from?: number) {
+    const at =
+      from === undefined ? lastIndexOf.call(this, unit) : lastIndexOf.call(this, unit, from);
+    searched += (from ?? this.length - 1) - at;
+    return at;
+  };
+  try {
+    return { value: await run(), copied, searched };
+  } finally {
+    Uint8Array.prototype.set = set;
+    Uint8Array.prototype.copyWithin = copyWithin;
+    Uint16Array.prototype.indexOf = indexOf;
+    Uint16Array.prototype.lastIndexOf = lastIndexOf;
+  }
+}
