@@ -1,7 +1,7 @@
 // What the commands share in reading their arguments and their input.
 import { parseMajorMinor } from '../lib/kvp/os-versions.ts';
 import type { WhatIf } from '../lib/kvp/snapshot.ts';
-import { memorySource, type InputSource } from '../lib/inputs/input-source.ts';
+import { memorySource, onceSource, type InputSource } from '../lib/inputs/input-source.ts';
 import { loadInputs } from '../lib/inputs/load.ts';
 import type { InputResult } from '../lib/inputs/loaded-guest.ts';
 import { parseReg, parseRegChunks } from '../lib/reg/index.ts';
@@ -42,7 +42,8 @@ export function fileFrom(args: Arguments): string {
   return file;
 }
 
-/** Files up to this size are read in one piece (the fastest way in); larger ones in chunks. */
+/** Files up to this size are read in one piece (the fastest way in); larger ones in chunks. At
+ * least every reader's wholeUpTo: a pipe past it is streamed once, never read whole again. */
 const WHOLE_READ_BYTES = 64 * 1024 * 1024;
 
 /**
@@ -63,8 +64,9 @@ export async function sourceAt(
     ...(size === undefined ? {} : { size }),
     ...(mtime === undefined ? {} : { mtime }),
   };
-  if (size !== undefined && size > WHOLE_READ_BYTES)
-    return { ...known, chunks: () => io.readChunks(path) };
+  // Standard input, a pipe or a device is read once, in chunks past what is read whole.
+  if (size === undefined) return onceSource(name, io.readChunks(path), WHOLE_READ_BYTES);
+  if (size > WHOLE_READ_BYTES) return { ...known, chunks: () => io.readChunks(path) };
   if (now) return memorySource(name, await io.readInput(path), mtime);
   return { ...known, chunks: () => io.readChunks(path), bytes: () => io.readInput(path) };
 }

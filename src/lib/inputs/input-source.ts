@@ -6,6 +6,8 @@ export interface InputSource {
   name: string;
   /** Bytes, when known before reading. */
   size?: number;
+  /** When the size is not known (a pipe): bytes already seen, so at least this many. */
+  atLeast?: number;
   /** Last modified, in milliseconds since 1970, when known (pool files' age matters). */
   mtime?: number;
   /** The bytes in chunks, from the first; may be called again to read the input once more. */
@@ -52,6 +54,53 @@ export function fileSource(file: FileLike): InputSource {
       } finally {
         // Stopped early (detection reads only the first bytes): let the file go.
         void reader.cancel().catch(() => undefined);
+      }
+    },
+  };
+}
+
+/**
+ * A stream that can be read only once (standard input, a pipe, a device): its first bytes, up to
+ * `wholeUpTo`, are read here. A stream that ends there is bytes in memory; a longer one keeps
+ * those bytes to give them again, then the rest as it comes — once: the loader reads a large
+ * input's first bytes, then all of it in chunks, and never again.
+ */
+export async function onceSource(
+  name: string,
+  stream: AsyncIterable<Uint8Array>,
+  wholeUpTo: number,
+): Promise<InputSource> {
+  const live = stream[Symbol.asyncIterator]();
+  let first: Uint8Array[] = [];
+  let seen = 0;
+  while (seen <= wholeUpTo) {
+    const next = await live.next();
+    if (next.done) {
+      const bytes = new Uint8Array(seen);
+      let at = 0;
+      for (const part of first) {
+        bytes.set(part, at);
+        at += part.length;
+      }
+      return memorySource(name, bytes);
+    }
+    first.push(next.value);
+    seen += next.value.length;
+  }
+  let streamed = false;
+  return {
+    name,
+    atLeast: seen,
+    async *chunks() {
+      if (streamed) throw new Error(`${name} can be read only once`);
+      for (let i = 0; i < first.length; i++) yield first[i] as Uint8Array;
+      streamed = true;
+      // From here on its first bytes are not needed again: let them go as they pass.
+      first = [];
+      for (;;) {
+        const next = await live.next();
+        if (next.done) return;
+        yield next.value;
       }
     },
   };

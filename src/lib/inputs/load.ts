@@ -187,8 +187,9 @@ async function readSource(
   };
   const chunks = () => progress.counted(source.chunks());
   // Small, or of unknown size: whole, unless it turns out to be too large after all.
+  const known = source.size ?? source.atLeast;
   const bytes =
-    source.size !== undefined && source.size > reader.wholeUpTo
+    known !== undefined && known > reader.wholeUpTo
       ? null
       : await allBytes(chunks(), reader.wholeUpTo);
   if (bytes) return reader.readWhole({ ...input, bytes });
