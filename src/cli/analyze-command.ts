@@ -85,10 +85,10 @@ ${packList(31, 96)}
   -h, --help                   show this help
 
 Output: one guest gets its report (json: its analysis, one object). Several — or a collector
-file of several VMs — get, in text, a table: a row a guest with every pack's outcome, and under
-it the checks that failed or warned; in json, one array of records; in ndjson, one record a
-line; in csv, a header and a row a guest: file, vm, host, a column per pack with its outcome,
-error. Each record names its file, and the VM and host when the input tells them. An input that
+file of several VMs — get, in text, a table as wide as the terminal: a row a guest with its
+file, VM, host and the verdicts that need attention, and under it the checks that failed or
+warned; in json, one array of records; in ndjson, one record a line; in csv, a header and a row
+a guest: file, vm, host, a column per pack with its outcome, error. Each record names its file, and the VM and host when the input tells them. An input that
 could not be read is a record with its error, and the run goes on.
 
 Exit status: 0 no verdict needs attention; 1 a verdict needs attention (its tone is attention or
@@ -196,7 +196,7 @@ async function linkRecord(link: string, whatIf: WhatIf): Promise<FleetRecord> {
   }
 }
 
-function batchFormat(options: Options, colour: boolean): BatchFormat {
+function batchFormat(options: Options, colour: boolean, columns: number | undefined): BatchFormat {
   const { attention, quiet } = options;
   switch (options.format) {
     case 'json':
@@ -208,6 +208,7 @@ function batchFormat(options: Options, colour: boolean): BatchFormat {
     case 'text':
       return textTable({
         colour,
+        columns,
         attention,
         quiet,
         // Every check that failed or warned; with --quiet, those that need attention.
@@ -280,7 +281,7 @@ async function writeRecords(
       continue;
     }
     if (format === undefined) {
-      format = batchFormat(options, colour);
+      format = batchFormat(options, colour, io.stdoutColumns);
       await write(format.head());
       if (held !== undefined) await put(held);
       held = undefined;

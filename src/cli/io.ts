@@ -29,6 +29,8 @@ export interface CliIo {
   listDirectory(path: string): Promise<string[] | undefined>;
   /** Whether stdout is a terminal (colour allowed). */
   isTTY: boolean;
+  /** Standard output's width when it is a terminal (the batch table fits it), else undefined. */
+  stdoutColumns: number | undefined;
   /** Standard error's width when it is a terminal (a progress line may be drawn there), else undefined. */
   stderrColumns: number | undefined;
 }

@@ -161,6 +161,7 @@ export function nodeIo(): CliIo {
       }
     },
     isTTY: Boolean(process.stdout.isTTY),
+    stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
     stderrColumns: process.stderr.isTTY ? process.stderr.columns : undefined,
   };
 }

@@ -6,6 +6,7 @@ import { notApplicable, rulePack, type AnalysisResult } from '../lib/rules/index
 import type { CheckResult, CheckStatus, Tone, WhatIfField } from '../lib/rules/types.ts';
 import { forTerminal as t } from '../lib/text/index.ts';
 import type { Attention } from './attention.ts';
+import { fit } from './terminal-text.ts';
 
 /** Writes text in an SGR colour (a code such as '31'), or leaves it as it is. */
 export type Paint = (code: string, text: string) => string;
@@ -44,10 +45,17 @@ function addIndented(lines: string[], text: string, prefix: string): void {
   for (const line of text.split('\n')) lines.push(`${prefix}${t(line)}`);
 }
 
-/** A check in one line: its status symbol, its title and, dimmed, its packs and id. */
-export function checkHeadline(check: CheckResult, paint: Paint): string {
+/**
+ * A check in one line: its status symbol, its title and, dimmed, its packs and id. Given a
+ * `width`, the title is cut with … so that the line fits it, its packs and id kept whole.
+ */
+export function checkHeadline(check: CheckResult, paint: Paint, width?: number): string {
   const packs = check.packs.map((id) => rulePack(id)?.label ?? id).join(', ');
-  return `${paint(COLOUR[check.status], STATUS_SYMBOL[check.status])} ${t(check.title)}  ${paint('2', `[${packs}: ${check.id}]`)}`;
+  const tag = `[${packs}: ${check.id}]`;
+  // The symbol, a space, the title, two spaces, the tag.
+  const title =
+    width === undefined ? t(check.title) : fit(check.title, width - 4 - tag.length).trimEnd();
+  return `${paint(COLOUR[check.status], STATUS_SYMBOL[check.status])} ${title}  ${paint('2', tag)}`;
 }
 
 function checkLines(check: CheckResult, details: boolean, paint: Paint): string[] {

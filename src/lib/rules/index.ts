@@ -108,7 +108,7 @@ export function toAnalyzeJson(result: AnalysisResult): AnalyzeJson {
   };
 }
 
-/** Whether a verdict asks the reader to act: its tone is attention or bad. */
-export function needsAttention(verdict: Verdict): boolean {
+/** Whether a verdict (or a pack's outcome) asks the reader to act: its tone is attention or bad. */
+export function needsAttention(verdict: Pick<Verdict, 'tone'>): boolean {
   return verdict.tone === 'attention' || verdict.tone === 'bad';
 }

@@ -12,10 +12,10 @@ import {
   RULE_PACKS,
   analyze,
   needsAttention,
-  notApplicable,
   rulePack,
   type AnalysisResult,
 } from '../../../src/lib/rules/index.ts';
+import type { Verdict } from '../../../src/lib/rules/types.ts';
 import { collectorText } from '../inputs/helpers.ts';
 import { POOL3, poolBytes } from '../inputs/kvp-bytes.ts';
 import { ascii, utf16le, vmExport, type HostOptions } from '../kvp/reg-text.ts';
@@ -57,6 +57,8 @@ const FLEET: Record<string, Uint8Array> = {
   'fleet/linux/.kvp_pool_0': new Uint8Array(),
   'fleet/linux/.kvp_pool_3': poolBytes(POOL3),
   'fleet/z-notes.txt': NOT_AN_INPUT,
+  /** Outside the directory: given on its own, where a check's line is longer than 80. */
+  'no-values.reg': NO_VALUES,
 };
 
 /** What a record says, in every format's terms. */
@@ -138,31 +140,88 @@ function rowOfJson(record: RecordJson): Row {
   };
 }
 
-/** The text table read back by its header's column positions; the lines under each row kept. */
-function readTable(text: string): { rows: Row[]; under: string[][]; marks: string[] } {
+/** The text table's rows (their file and the verdicts they list) and the lines under each. */
+function readTable(text: string): {
+  rows: { file: string; verdicts: string[] }[];
+  under: string[][];
+} {
   const lines = text.split('\n');
   const header = lines[0] ?? '';
-  const starts = ['VM', 'Host', ...RULE_PACKS.map((pack) => pack.label)].map((label) =>
-    header.indexOf(label),
-  );
-  const cells = (line: string) =>
-    [2, ...starts].map((start, i) => line.slice(start, starts[i] ?? undefined).trim());
-  const rows: Row[] = [];
+  const [vm, verdicts] = [header.indexOf('VM'), header.indexOf('Needs attention')];
+  const rows: { file: string; verdicts: string[] }[] = [];
   const under: string[][] = [];
-  const marks: string[] = [];
   for (const line of lines.slice(1)) {
     if (line === '') break;
-    if (line.startsWith('    ')) {
-      under[under.length - 1]?.push(line.slice(4));
+    if (line.startsWith(' '.repeat(verdicts))) rows.at(-1)?.verdicts.push(line.slice(verdicts));
+    else if (line.startsWith('    ')) under.at(-1)?.push(line.slice(4));
+    else {
+      rows.push({ file: line.slice(2, vm).trim(), verdicts: [line.slice(verdicts)] });
+      under.push([]);
+    }
+  }
+  return { rows, under };
+}
+
+/** A name cut to `width` as a table cell: padded, or cut with … (keeping its end for a file). */
+function cell(text: string, width: number, keepEnd = false): string {
+  const chars = Array.from(text);
+  if (chars.length <= width) return text.padEnd(width);
+  return keepEnd
+    ? `…${chars.slice(chars.length - width + 1).join('')}`
+    : `${chars.slice(0, width - 1).join('')}…`;
+}
+
+/** Words in lines of at most `width` characters. */
+function wrapped(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** What the table of `expected` should read, `width` wide, its File and VM/Host columns so wide. */
+function expectedTable(
+  expected: typeof FLEET_EXPECTED,
+  options: { width: number; file: number; name: number; attention?: (v: Verdict) => boolean },
+): string[] {
+  const { width, file, name } = options;
+  const counts = options.attention ?? needsAttention;
+  const verdictsAt = 2 + file + 2 + name + 2 + name + 2;
+  const lines = [
+    `  ${cell('File', file)}  ${cell('VM', name)}  ${cell('Host', name)}  Needs attention`,
+  ];
+  for (const row of expected) {
+    if ('error' in row) {
+      lines.push(`⚠ ${cell(row.file, file, true)}  could not be read`);
+      for (const line of wrapped(row.error, width - 4)) lines.push(`    ${line}`);
       continue;
     }
-    marks.push(line.slice(0, 1));
-    under.push([]);
-    const [file = '', vm = '', host = '', ...outcomes] = cells(line);
-    if (line.startsWith('⚠')) rows.push({ file: line.slice(2, 34).trim(), error: '' });
-    else rows.push({ file, vm, host, outcomes });
+    const needing = row.result.verdicts.filter(counts);
+    const texts = needing.map((v) => `${rulePack(v.pack)?.label}: ${v.label}`);
+    const oneLine = texts.join('; ');
+    const shown =
+      texts.length === 0
+        ? ['—']
+        : oneLine.length <= width - verdictsAt
+          ? [oneLine]
+          : texts.map((text) => cell(text, width - verdictsAt).trimEnd());
+    const mark = needing.some((v) => v.tone === 'bad') ? '✗' : needing.length > 0 ? '!' : '✓';
+    lines.push(
+      `${mark} ${cell(row.file, file, true)}  ${cell(row.vm, name)}  ${cell(row.host, name)}  ${shown[0]}`,
+    );
+    for (const more of shown.slice(1)) lines.push(`${' '.repeat(verdictsAt)}${more}`);
+    for (const check of row.result.checks) {
+      if (check.status !== 'fail' && check.status !== 'warn') continue;
+      const tag = `[${check.packs.map((id) => rulePack(id)?.label).join(', ')}: ${check.id}]`;
+      const title = cell(check.title, width - 8 - tag.length).trimEnd();
+      lines.push(`    ${STATUS_SYMBOL[check.status]} ${title}  ${tag}`);
+    }
   }
-  return { rows, under, marks };
+  return lines;
 }
 
 /** The records of an NDJSON output. */
@@ -235,54 +294,97 @@ describe('kvp-analyzer analyze: many inputs, every format', () => {
     expect(records.every((cells) => cells.length === (header ?? []).length)).toBe(true);
   });
 
-  it('text: a table with every pack’s outcome, and under each row the checks that failed or warned', async () => {
-    const { io, code } = await run(['fleet', 'missing.reg']);
-    expect(code).toBe(2);
-    const { rows, under, marks } = readTable(io.out);
-    expect(rows).toEqual(
-      FLEET_EXPECTED.map((row) =>
-        'error' in row
-          ? { file: row.file, error: '' }
-          : {
-              file: row.file,
-              vm: row.vm,
-              host: row.host,
-              // A pack that does not apply shows the report's – for it.
-              outcomes: RULE_PACKS.map((pack) => {
-                const verdict = row.result.verdicts.find((v) => v.pack === pack.id);
-                return verdict && notApplicable(verdict) ? '–' : (verdict?.outcome ?? '');
-              }),
-            },
-      ),
-    );
-    expect(marks).toEqual(
-      FLEET_EXPECTED.map((row) => {
-        if ('error' in row) return '⚠';
-        const needing = row.result.verdicts.filter(needsAttention);
-        return needing.some((v) => v.tone === 'bad') ? '✗' : needing.length > 0 ? '!' : '✓';
-      }),
-    );
-    expect(under).toEqual(
-      FLEET_EXPECTED.map((row) =>
-        'error' in row
-          ? [row.error]
-          : row.result.checks
-              .filter((check) => check.status === 'fail' || check.status === 'warn')
-              .map(
-                (check) =>
-                  `${STATUS_SYMBOL[check.status]} ${check.title}  [${check.packs.map((id) => rulePack(id)?.label).join(', ')}: ${check.id}]`,
-              ),
-      ),
-    );
-    const guests = FLEET_EXPECTED.flatMap((row) => ('error' in row ? [] : [row.result]));
+  /** The closing lines of a run of `expected`, as the library counts it. */
+  function closing(expected: typeof FLEET_EXPECTED): string[] {
+    const guests = expected.flatMap((row) => ('error' in row ? [] : [row.result]));
     const attention = guests.filter((result) => result.verdicts.some(needsAttention)).length;
+    return [
+      '',
+      `${guests.length} guests · ${attention} ${attention === 1 ? 'needs' : 'need'} attention · 2 inputs could not be read.`,
+      "Each guest's evidence and fixes: kvp-analyzer analyze <its file>.",
+      "Every pack's verdict for every guest: --format csv (or ndjson, json).",
+      '',
+    ];
+  }
+
+  it.each([
+    ['not a terminal', undefined, { width: 120, file: 32, name: 16 }],
+    ['a terminal 160 wide', 160, { width: 160, file: 32, name: 16 }],
+    ['120 wide', 120, { width: 120, file: 32, name: 16 }],
+    ['100 wide', 100, { width: 100, file: 24, name: 12 }],
+    ['80 wide', 80, { width: 80, file: 16, name: 10 }],
+    ['50 wide: laid out as 80', 50, { width: 80, file: 16, name: 10 }],
+  ])(
+    'text, %s: a row a guest with the verdicts that need attention, the checks that failed or warned under it',
+    async (_what, stdoutColumns, layout) => {
+      const { io, code } = await run(['fleet', 'missing.reg', 'no-values.reg'], FLEET, {
+        stdoutColumns,
+      });
+      expect(code).toBe(2);
+      const expected = [...FLEET_EXPECTED, expectedGuest('no-values.reg', '', '')];
+      expect(io.out.split('\n')).toEqual([
+        ...expectedTable(expected, layout),
+        ...closing(expected),
+      ]);
+      expect(io.err).toBe('');
+    },
+  );
+
+  it('text --fail-on: a row lists only the verdicts of those packs, and is marked by them', async () => {
+    const { calm } = editedPacks();
+    const { io } = await run(['fleet', 'missing.reg', '--fail-on', calm]);
+    const counted = (v: Verdict) => v.pack === calm && needsAttention(v);
+    const table = expectedTable(FLEET_EXPECTED, {
+      width: 120,
+      file: 32,
+      name: 16,
+      attention: counted,
+    });
+    expect(io.out.split('\n').slice(0, table.length)).toEqual(table);
     expect(
-      io.out.endsWith(
-        `\n\n${guests.length} guests · ${attention} ${attention === 1 ? 'needs' : 'need'} attention · 2 inputs could not be read. Each guest's evidence and fixes: kvp-analyzer analyze <its file>.\n`,
-      ),
-    ).toBe(true);
-    expect(io.err).toBe('');
+      readTable(io.out).rows.find((row) => row.file === 'fleet/b-edited.reg')?.verdicts,
+    ).toEqual(['—']);
   });
+
+  it.each([80, 81, 95, 100, 119, 120, 133, 160, 200])(
+    'text %i wide: no line is wider, check lines and errors included, colour or not',
+    async (stdoutColumns) => {
+      const long = 'a-very-long-directory-name-of-exports/'.repeat(4);
+      const files = {
+        ...FLEET,
+        [`${long}guest-with-a-long-name.reg`]: guestExport(
+          [6, 1],
+          { major: 6, minor: 4 },
+          'v'.repeat(40),
+          'h'.repeat(40),
+        ),
+        'list.txt': 'x'.repeat(70_000),
+      };
+      for (const isTTY of [false, true]) {
+        const { io } = await run(
+          [
+            'fleet',
+            'no-values.reg',
+            `${long}guest-with-a-long-name.reg`,
+            `${long}missing.reg`,
+            '--files-from',
+            'list.txt',
+          ],
+          files,
+          { stdoutColumns, isTTY },
+        );
+        // eslint-disable-next-line no-control-regex
+        const lines = io.out.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+        expect(io.out.includes('\u001b[')).toBe(isTTY && !process.env.NO_COLOR);
+        // Every guest has its row (the fleet's five and two more); every error its own, and the
+        // closing count says them.
+        expect(lines.filter((line) => /^[✓!✗] /.test(line))).toHaveLength(7);
+        expect(lines.filter((line) => line.includes('could not be read'))).toHaveLength(4);
+        const widest = Math.max(...lines.map((line) => Array.from(line).length));
+        expect([isTTY, widest <= stdoutColumns]).toEqual([isTTY, true]);
+      }
+    },
+  );
 
   it('one input keeps the one-guest form; several get records, even from one collector file', async () => {
     const one = await run(['fleet/a-healthy.reg', '--json']);

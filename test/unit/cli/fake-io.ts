@@ -20,6 +20,8 @@ export interface FakeIoOptions {
   mtimes?: Record<string, number>;
   /** Standard error is a terminal this wide (a progress line may be drawn). */
   stderrColumns?: number;
+  /** Standard output is a terminal this wide (the batch table fits it). */
+  stdoutColumns?: number;
 }
 
 export function fakeIo(
@@ -50,6 +52,7 @@ export function fakeIo(
     written: [],
     isTTY: options.isTTY ?? false,
     stderrColumns: options.stderrColumns,
+    stdoutColumns: options.stdoutColumns,
     stdout: (text) => {
       if (!closed) put(text);
     },
