@@ -104,11 +104,16 @@ async function scanChunks(
         if (!whole.push(chunk)) break;
         continue;
       }
+      // A chunk may be overwritten by the next one (InputSource.chunks): what is held past this
+      // turn is a copy (made once per chunk, by `keep`).
       held.push(chunk);
       heldBytes += chunk.length;
       let more: boolean;
       if (!scanner) {
-        if (heldBytes < DETECT_HEAD_BYTES) continue;
+        if (heldBytes < DETECT_HEAD_BYTES) {
+          held = keep(held);
+          continue;
+        }
         const head = concat(held);
         held = [head];
         const guess = detectUnicode(head.subarray(0, DETECT_HEAD_BYTES));
@@ -128,7 +133,7 @@ async function scanChunks(
         if (!whole.push(concat(held))) break;
         continue;
       }
-      if (scanner.format !== null) held = [];
+      held = scanner.format !== null ? [] : keep(held);
       if (!more) break;
     }
     if (whole) return whole.end();
@@ -139,6 +144,13 @@ async function scanChunks(
   } catch (error) {
     return failedDocument(error);
   }
+}
+
+/** `held` with its last part, the chunk of this turn, replaced by a copy. */
+function keep(held: Uint8Array[]): Uint8Array[] {
+  const last = held.length - 1;
+  held[last] = (held[last] as Uint8Array).slice();
+  return held;
 }
 
 /** The full parse of chunks, cut down at the end; stops reading once nothing more counts. */
