@@ -42,9 +42,17 @@ export function fileFrom(args: Arguments): string {
   return file;
 }
 
-/** Files up to this size are read in one piece (the fastest way in); larger ones in chunks. At
- * least every reader's wholeUpTo: a pipe past it is streamed once, never read whole again. */
+/** Files up to this size are read as one read would read them (see CHUNKED_FILE_BYTES); larger
+ * ones in chunks, within the read limits. At least every reader's wholeUpTo: a pipe past it is
+ * streamed once, never read whole again. */
 const WHOLE_READ_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Regular files larger than this (and up to WHOLE_READ_BYTES) are read in chunks of one shared
+ * buffer (CliIo.readChunks), not whole: what the loader does not keep whole (an export past 2 MB
+ * is scanned in chunks) then takes no fresh memory, which costs more than the read itself.
+ */
+const CHUNKED_FILE_BYTES = 2 * 1024 * 1024;
 
 /**
  * A file (or - for standard input) as the loader reads it: small ones in one piece (the fastest
@@ -67,6 +75,7 @@ export async function sourceAt(
   // Standard input, a pipe or a device is read once, in chunks past what is read whole.
   if (size === undefined) return onceSource(name, io.readChunks(path), WHOLE_READ_BYTES);
   if (size > WHOLE_READ_BYTES) return { ...known, chunks: () => io.readChunks(path) };
+  if (size > CHUNKED_FILE_BYTES) return { ...known, chunks: () => io.readChunks(path, true) };
   if (now) return memorySource(name, await io.readInput(path), mtime);
   return { ...known, chunks: () => io.readChunks(path), bytes: () => io.readInput(path) };
 }

@@ -15,9 +15,12 @@ export interface CliIo {
   /**
    * Reads a file or standard input as a stream of chunks, for inputs too large for one buffer
    * (and for inputs of unknown size). Rejects with a readable message, the read limits'
-   * (read-limits.ts) included.
+   * (read-limits.ts) included. `sharedBuffer`: a regular file read as readInput reads it (without
+   * the read limits, which guard streams whose lines may outgrow a string), in chunks that may
+   * share one buffer — each chunk's bytes hold only until the next is asked for (as
+   * InputSource.chunks allows).
    */
-  readChunks(pathOrDash: string): AsyncIterable<Uint8Array>;
+  readChunks(pathOrDash: string, sharedBuffer?: boolean): AsyncIterable<Uint8Array>;
   /** Size in bytes when known (a regular file), else undefined. */
   sizeOf(pathOrDash: string): Promise<number | undefined>;
   /** Last modified, in milliseconds since 1970, of a regular file; else undefined. */

@@ -1,4 +1,12 @@
-import { createReadStream, readFileSync, readdirSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { CliIo } from './io.ts';
 import { ReadLimitError, wholeOrChunks, withLineLimits } from './read-limits.ts';
@@ -22,6 +30,28 @@ function describe(error: unknown, pathOrDash: string): Error {
   return new Error(`cannot read ${path}: ${(error as Error).message}`);
 }
 
+/** Bytes of one read of a file into the shared buffer. */
+const SHARED_CHUNK_BYTES = 1 << 20;
+
+/**
+ * A file's chunks, all read into one buffer: each chunk is overwritten by the next read. Fresh
+ * memory costs more than the read itself (the kernel's page faults: ~20 ms of a 41 MB file read
+ * whole, ~3 ms read into one reused megabyte).
+ */
+function* sharedChunks(path: string): Generator<Uint8Array> {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = new Uint8Array(SHARED_CHUNK_BYTES);
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) return;
+      yield buffer.subarray(0, read);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 async function* rawChunks(path: string): AsyncGenerator<Uint8Array> {
   const stream = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
   try {
@@ -35,9 +65,10 @@ async function* rawChunks(path: string): AsyncGenerator<Uint8Array> {
   }
 }
 
-async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
+async function* readChunks(path: string, sharedBuffer = false): AsyncGenerator<Uint8Array> {
   try {
-    yield* withLineLimits(rawChunks(path), label(path));
+    if (sharedBuffer && path !== '-') yield* sharedChunks(path);
+    else yield* withLineLimits(rawChunks(path), label(path));
   } catch (error) {
     throw describe(error, path);
   }

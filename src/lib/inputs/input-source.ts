@@ -10,7 +10,11 @@ export interface InputSource {
   atLeast?: number;
   /** Last modified, in milliseconds since 1970, when known (pool files' age matters). */
   mtime?: number;
-  /** The bytes in chunks, from the first; may be called again to read the input once more. */
+  /**
+   * The bytes in chunks, from the first; may be called again to read the input once more. A
+   * chunk's bytes may be overwritten once the next chunk is asked for (a file read into one
+   * reused buffer): whoever keeps bytes past that copies them.
+   */
   chunks(): AsyncIterable<Uint8Array>;
   /** All the bytes at once, where that is cheaper or the only way (standard input, memory). */
   bytes?(): Promise<Uint8Array>;

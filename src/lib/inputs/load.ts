@@ -120,31 +120,44 @@ function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
   return out;
 }
 
+// Both keep copies of the chunks: a chunk may be overwritten by the next (InputSource.chunks).
+
 /** The first `count` bytes (all, when fewer); the rest is not read. */
 async function firstBytes(chunks: AsyncIterable<Uint8Array>, count: number): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of chunks) {
-    parts.push(chunk);
-    total += chunk.length;
+    const part = chunk.slice(0, count - total);
+    parts.push(part);
+    total += part.length;
     if (total >= count) break;
   }
-  return concat(parts, Math.min(total, count));
+  return concat(parts, total);
 }
 
-/** All the bytes, or null as soon as they pass `limit`. */
+/**
+ * All the bytes, or null as soon as they pass `limit`; copied once into a buffer of the `size`
+ * expected (grown by doubling should the input be longer).
+ */
 async function allBytes(
   chunks: AsyncIterable<Uint8Array>,
   limit: number,
+  size = 0,
 ): Promise<Uint8Array | null> {
-  const parts: Uint8Array[] = [];
+  let out = new Uint8Array(Math.min(size, limit));
   let total = 0;
   for await (const chunk of chunks) {
-    total += chunk.length;
-    if (total > limit) return null;
-    parts.push(chunk);
+    const end = total + chunk.length;
+    if (end > limit) return null;
+    if (end > out.length) {
+      const grown = new Uint8Array(Math.min(limit, Math.max(end, 2 * out.length)));
+      grown.set(out.subarray(0, total));
+      out = grown;
+    }
+    out.set(chunk, total);
+    total = end;
   }
-  return concat(parts, total);
+  return total === out.length ? out : out.slice(0, total);
 }
 
 /** Counts the bytes that pass, for progress. */
@@ -191,7 +204,7 @@ async function readSource(
   const bytes =
     known !== undefined && known > reader.wholeUpTo
       ? null
-      : await allBytes(chunks(), reader.wholeUpTo);
+      : await allBytes(chunks(), reader.wholeUpTo, source.size);
   if (bytes) return reader.readWhole({ ...input, bytes });
   if (!reader.readChunks) return { error: tooLarge(name, reader, source.size ?? null) };
   return reader.readChunks({ ...input, chunks });

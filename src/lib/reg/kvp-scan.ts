@@ -104,11 +104,16 @@ async function scanChunks(
         if (!whole.push(chunk)) break;
         continue;
       }
+      // A chunk may be overwritten by the next one (InputSource.chunks): what is held past this
+      // turn is a copy (made once per chunk, by `keep`).
       held.push(chunk);
       heldBytes += chunk.length;
       let more: boolean;
       if (!scanner) {
-        if (heldBytes < DETECT_HEAD_BYTES) continue;
+        if (heldBytes < DETECT_HEAD_BYTES) {
+          held = keep(held);
+          continue;
+        }
         const head = concat(held);
         held = [head];
         const guess = detectUnicode(head.subarray(0, DETECT_HEAD_BYTES));
@@ -128,7 +133,7 @@ async function scanChunks(
         if (!whole.push(concat(held))) break;
         continue;
       }
-      if (scanner.format !== null) held = [];
+      held = scanner.format !== null ? [] : keep(held);
       if (!more) break;
     }
     if (whole) return whole.end();
@@ -139,6 +144,13 @@ async function scanChunks(
   } catch (error) {
     return failedDocument(error);
   }
+}
+
+/** `held` with its last part, the chunk of this turn, replaced by a copy. */
+function keep(held: Uint8Array[]): Uint8Array[] {
+  const last = held.length - 1;
+  held[last] = (held[last] as Uint8Array).slice();
+  return held;
 }
 
 /** The full parse of chunks, cut down at the end; stops reading once nothing more counts. */
@@ -690,47 +702,43 @@ class Utf16Scanner {
 /**
  * Whether the key line's units `[from, to)` may name a kept path: they hold `virtual machine`,
  * `virtualmachine` or `currentversion` (ASCII, any case), all found from their `v`, or
- * `\guest\parameter`, found from its `g`, by native searches. A cheap test that spares decoding the other key lines. Non-ASCII units need no look:
- * the only ones whose lowercase holds ASCII are U+0130 (→ "i\u0307", an i with a combining dot
- * that breaks any word) and U+212A KELVIN SIGN (→ "k", in no kept word).
+ * `\guest\parameter`, found from its `g`. A cheap test that spares decoding the other key lines:
+ * one loop over the units, no allocation (a native search per letter costs more in calls than a
+ * key line's few dozen units). Non-ASCII units need no look: the only ones whose lowercase holds
+ * ASCII are U+0130 (→ "i\u0307", an i with a combining dot that breaks any word) and U+212A
+ * KELVIN SIGN (→ "k", in no kept word).
  */
 function mayBeKept(units: Uint16Array, from: number, to: number): boolean {
-  const line = units.subarray(from, to);
+  for (let j = from; j < to; j++) {
+    const u = (units[j] as number) | 0x20;
+    if (
+      u === 0x76
+        ? wordAroundV(units, j, from, to)
+        : u === 0x67 && guestParameterAt(units, j, from, to)
+    )
+      return true;
+  }
+  return false;
+}
+
+/** `\guest\parameter` (any case) from the `g` at `j`. */
+function guestParameterAt(units: Uint16Array, j: number, from: number, to: number): boolean {
   return (
-    wordAroundV(line, 0x76) || // v
-    wordAroundV(line, 0x56) || // V
-    guestParameterAt(line, 0x67) || // g
-    guestParameterAt(line, 0x47) // G
+    j > from &&
+    units[j - 1] === BACKSLASH &&
+    matchWord(units, j, to, 'guest') &&
+    units[j + 5] === BACKSLASH &&
+    matchWord(units, j + 6, to, 'parameter')
   );
 }
 
-/** `\guest\parameter` (any case) from one of the line's `g`s. */
-function guestParameterAt(line: Uint16Array, g: number): boolean {
-  const to = line.length;
-  for (let j = line.indexOf(g); j !== -1; j = line.indexOf(g, j + 1)) {
-    if (
-      j > 0 &&
-      line[j - 1] === BACKSLASH &&
-      matchWord(line, j, to, 'guest') &&
-      line[j + 5] === BACKSLASH &&
-      matchWord(line, j + 6, to, 'parameter')
-    ) {
-      return true;
-    }
+/** `virtual machine`, `virtualmachine` or `currentversion` (any case) around the `v` at `j`. */
+function wordAroundV(units: Uint16Array, j: number, from: number, to: number): boolean {
+  if (matchWord(units, j + 1, to, 'irtual')) {
+    const q = units[j + 7] === SPACE ? j + 8 : j + 7;
+    if (matchWord(units, q, to, 'machine')) return true;
   }
-  return false;
-}
-
-function wordAroundV(line: Uint16Array, v: number): boolean {
-  const to = line.length;
-  for (let j = line.indexOf(v); j !== -1; j = line.indexOf(v, j + 1)) {
-    if (matchWord(line, j + 1, to, 'irtual')) {
-      const q = line[j + 7] === SPACE ? j + 8 : j + 7;
-      if (matchWord(line, q, to, 'machine')) return true;
-    }
-    if (j >= 7 && matchWord(line, j - 7, to, 'currentversion')) return true;
-  }
-  return false;
+  return j >= from + 7 && matchWord(units, j - 7, to, 'currentversion');
 }
 
 /** ASCII-case-insensitive `word` (lowercase letters) at `units[at]`. */

@@ -5,6 +5,7 @@ import { memorySource } from '../../../src/lib/inputs/input-source.ts';
 import { loadBytes, loadInputs } from '../../../src/lib/inputs/load.ts';
 import type { InputResult } from '../../../src/lib/inputs/loaded-guest.ts';
 import { largeExportText } from '../../support/large-export.ts';
+import { sharedBufferChunks } from '../../support/shared-buffer.ts';
 import { utf16leBytes } from '../../support/utf16.ts';
 import { PARAMETERS_KEY, powershellFile } from './helpers.ts';
 
@@ -25,6 +26,17 @@ function chunkedSource(
     },
   };
   return source;
+}
+
+/** A source whose chunks all share one buffer, as the command line reads a file. */
+function sharedBufferSource(name: string, bytes: Uint8Array, size: number): InputSource {
+  return {
+    name,
+    size: bytes.length,
+    async *chunks() {
+      yield* sharedBufferChunks(bytes, size);
+    },
+  };
 }
 
 function only(results: InputResult[]) {
@@ -79,6 +91,24 @@ describe('the loader', () => {
     const fromMemory = only(loadBytes([{ name: 'full.reg', bytes }], { source: true }));
     expect(fromMemory.source).toEqual(guest.source);
     expect(fromMemory.snapshot).toEqual(guest.snapshot);
+  });
+
+  it('gives the same reports for chunks that share one buffer, each overwritten by the next', async () => {
+    const large = utf16leBytes(largeExportText(3 * 1024 * 1024, host63), true);
+    // An export scanned in chunks, one read whole (a header split over chunks), a Linux pool file.
+    const pool = new Uint8Array(2560 * 3);
+    new TextEncoder().encodeInto('HostName', pool);
+    new TextEncoder().encodeInto('HV-NODE3', pool.subarray(512));
+    for (const [name, bytes, size] of [
+      ['full.reg', large, 1 << 20],
+      ['vm.reg', small, 7],
+      ['.kvp_pool_3', pool, 1000],
+    ] as const) {
+      const fromMemory = await loadInputs([memorySource(name, bytes)], { source: true });
+      const shared = await loadInputs([sharedBufferSource(name, bytes, size)], { source: true });
+      expect(shared, name).toEqual(fromMemory);
+      expect('error' in (fromMemory[0] ?? {}), name).toBe(false);
+    }
   });
 
   it('never decodes more than a chunk at once from a stream: no string of the whole input', async () => {

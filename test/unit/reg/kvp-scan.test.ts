@@ -9,6 +9,7 @@ import {
   type RegDocument,
 } from '../../../src/lib/reg';
 import { largeExportBytes } from '../../support/large-export';
+import { sharedBufferChunks } from '../../support/shared-buffer';
 import { V5, utf16 } from './helpers';
 import { keptParts as kept, scanKvpMatches, splitAt as split } from './properties';
 
@@ -273,6 +274,21 @@ describe('scanKvp on chunks split anywhere', () => {
       for (let i = 0; i < bytes.length; i++) yield bytes.subarray(i, i + 1);
     }
     expect(kept(await scanKvp(source()))).toEqual(whole);
+  });
+  it('reads chunks that share one buffer, each overwritten by the next', async () => {
+    // Cut inside the header too: the chunks held until it is read must be copies.
+    const inputs = [
+      bytes,
+      new TextEncoder().encode(text.replace(/^\uFEFF/, '')),
+      utf16(text.replace(V5, 'REGEDIT')),
+    ];
+    for (const input of inputs) {
+      for (const size of [3, 5, 64, 1000]) {
+        expect(kept(await scanKvp(sharedBufferChunks(input, size))), `${size}`).toEqual(
+          kept(scanKvp(input)),
+        );
+      }
+    }
   });
   it('stops reading after a header that is not a registry export', async () => {
     let read = 0;
