@@ -210,4 +210,30 @@ test.describe('at 360 px', () => {
     expect(host).toBeGreaterThan(vm ?? 0);
     await axe();
   });
+
+  test('sorting is a "Sort by" list, and no hidden heading button takes the focus', async ({
+    page,
+  }) => {
+    const fleet = page.getByRole('region', { name: 'Guests (6)' });
+    // File, VM, Host and the packs in use: in the page, out of sight and out of the tab order.
+    expect(await fleet.locator('button.sort').count()).toBeGreaterThan(3);
+    for (const button of await fleet.locator('button.sort').all())
+      await expect(button).toBeHidden();
+    await fleet.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Host, Z to A' });
+    const hosts = await rows(page).evaluateAll((list) =>
+      list.map((row) => row.querySelector('td[data-label="Host"]')?.textContent),
+    );
+    expect(hosts).toEqual([
+      'HVTP01 (6.4)',
+      'HVC-R2-N04 (10.0)',
+      'HV01 (10.0)',
+      'HV01 (10.0)',
+      'HV-NODE3 (6.3)',
+      '—',
+    ]);
+    await expect(page.getByRole('columnheader', { name: 'Host', exact: true })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+  });
 });
