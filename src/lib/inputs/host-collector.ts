@@ -17,49 +17,17 @@
 // as "\/Date(ms)\/", property names in any case; the file may start with a byte-order mark.
 import { count, printable, quoted, type InputDiagnostic } from './input-diagnostic';
 import { readKvpItems } from './wmi-items';
+import type { HostFacts, IntegrationServiceFacts, VmFacts } from '../kvp/host-view';
 
-export interface CollectorHost {
-  name: string;
-  osName?: string;
-  /** "10.0.26100" */
-  version: string;
-  build?: number;
-  editionId?: number;
-  edition?: string;
-  /** Win32_ComputerSystem: "Microsoft Corporation" / "Virtual Machine" when the host is itself a Hyper-V VM. */
-  manufacturer?: string;
-  model?: string;
-}
+/** The host as the file describes it (when it was collected is the file's, not the host's). */
+export type CollectorHost = Omit<HostFacts, 'collectedAt'>;
 
-export interface IntegrationService {
-  name: string;
-  /** Get-VMIntegrationService's Id, "Microsoft:<VM id>\<service id>": the same in every language. */
-  id?: string;
-  enabled: boolean;
-  /** PrimaryOperationalStatus, e.g. "Ok", "NoContact" (else PrimaryStatusDescription) */
-  primaryStatus?: string;
-  primaryStatusDescription?: string;
-  /** SecondaryOperationalStatus, e.g. "ProtocolMismatch" */
-  secondaryStatus?: string;
-  secondaryStatusDescription?: string;
-}
-
-export interface CollectorVm {
-  name: string;
-  id: string;
-  state: string;
-  generation?: number;
-  configurationVersion?: string;
-  integrationServices: IntegrationService[];
+/** A VM as the file describes it: the host's view of it, and the guest's intrinsic items. */
+export type CollectorVm = Omit<VmFacts, 'disableHostKvpItems'> & {
   guestIntrinsicItems: { name: string; data: string }[];
-  guestItems?: { name: string; data: string }[];
-  /** Msvm_KvpExchangeComponentSettingData.DisableHostKVPItems; null where the host has no such setting or it could not be read. */
+  /** Missing where the script could not read it (VmFacts says null). */
   disableHostKvpItems?: boolean | null;
-  /** What the script could not read for this VM, in its words. */
-  errors: string[];
-  /** 0-based position in the file's list of VMs */
-  index: number;
-}
+};
 
 export interface CollectorFile {
   version: number;
@@ -219,7 +187,7 @@ function isoTime(text: string): string {
   return Number.isNaN(time.getTime()) ? text : time.toISOString();
 }
 
-function readService(r: Reader, o: JsonObject): IntegrationService | null {
+function readService(r: Reader, o: JsonObject): IntegrationServiceFacts | null {
   const name = r.text(prop(o, 'name'), 'An integration service name');
   if (name === undefined || name === '') {
     r.note('warning', 'An integration service has no name; it was left out.');
@@ -232,7 +200,7 @@ function readService(r: Reader, o: JsonObject): IntegrationService | null {
       `The file does not say whether ${quoted(name)} is enabled; it was read as disabled.`,
     );
   }
-  const service: IntegrationService = { name, enabled: enabled ?? false };
+  const service: IntegrationServiceFacts = { name, enabled: enabled ?? false };
   const status = (key: string): string | undefined => {
     const v = prop(o, key);
     if (typeof v === 'number') return OPERATIONAL_STATUS[v] ?? `status ${v}`;
