@@ -20,6 +20,18 @@ export interface InputSource {
   bytes?(): Promise<Uint8Array>;
 }
 
+/** The first `length` bytes of `parts`, in one array. */
+export function concatBytes(parts: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    const take = part.subarray(0, length - at);
+    out.set(take, at);
+    at += take.length;
+  }
+  return out;
+}
+
 /** Bytes already in memory. */
 export function memorySource(name: string, bytes: Uint8Array, mtime?: number): InputSource {
   return {
@@ -79,15 +91,7 @@ export async function onceSource(
   let seen = 0;
   while (seen <= wholeUpTo) {
     const next = await live.next();
-    if (next.done) {
-      const bytes = new Uint8Array(seen);
-      let at = 0;
-      for (const part of first) {
-        bytes.set(part, at);
-        at += part.length;
-      }
-      return memorySource(name, bytes);
-    }
+    if (next.done) return memorySource(name, concatBytes(first, seen));
     first.push(next.value);
     seen += next.value.length;
   }

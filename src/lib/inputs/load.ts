@@ -10,7 +10,7 @@ import {
   type PoolInput,
   type ReaderResult,
 } from './input-reader.ts';
-import type { InputSource } from './input-source.ts';
+import { concatBytes, type InputSource } from './input-source.ts';
 import type { InputResult } from './loaded-guest.ts';
 import { poolGroupName, poolGuest } from './pool-files.ts';
 import { READERS } from './readers.ts';
@@ -109,17 +109,6 @@ export function loadBytes(inputs: readonly WholeInput[], options: LoadOptions = 
   return results.list();
 }
 
-function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    const take = part.subarray(0, length - at);
-    out.set(take, at);
-    at += take.length;
-  }
-  return out;
-}
-
 // Both keep copies of the chunks: a chunk may be overwritten by the next (InputSource.chunks).
 
 /** The first `count` bytes (all, when fewer); the rest is not read. */
@@ -132,7 +121,7 @@ async function firstBytes(chunks: AsyncIterable<Uint8Array>, count: number): Pro
     total += part.length;
     if (total >= count) break;
   }
-  return concat(parts, total);
+  return concatBytes(parts, total);
 }
 
 /**
