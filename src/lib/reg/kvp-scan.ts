@@ -414,8 +414,10 @@ class Utf16Scanner {
   private reserve(size: number): void {
     if (this.work.length >= size) return;
     const grown = new Uint8Array(Math.max(size, 2 * this.work.length));
-    if (this.carry.buffer === this.work.buffer) grown.set(this.carry);
-    if (this.carry.buffer === this.work.buffer) this.carry = grown.subarray(0, this.carry.length);
+    if (this.carry.buffer === this.work.buffer) {
+      grown.set(this.carry);
+      this.carry = grown.subarray(0, this.carry.length);
+    }
     this.work = grown;
   }
 
