@@ -6,6 +6,7 @@ import { regeditBytes } from '../../src/app/samples/regedit-bytes.ts';
 import { text as host63 } from '../../src/app/samples/host-6-3.ts';
 import { text as host100 } from '../../src/app/samples/host-10-0.ts';
 import { text as offered } from '../../src/app/samples/offered.ts';
+import { corpusPath } from '../support/corpus.ts';
 
 export const exportsByName = {
   'offered.reg': offered,
@@ -28,10 +29,7 @@ export function exportFile(name: ExportName) {
  * test/fixtures and the real corpus (../shared/corpus/reg, read where it lies, never copied). */
 export function regFilesOnDisk(): { name: string; path: string }[] {
   const here = dirname(fileURLToPath(import.meta.url));
-  const dirs = [
-    join(here, '..', 'fixtures'),
-    join(here, '..', '..', '..', 'shared', 'corpus', 'reg'),
-  ];
+  const dirs = [join(here, '..', 'fixtures'), corpusPath('reg')];
   return dirs.flatMap((dir) =>
     readdirSync(dir)
       .filter((name) => name.endsWith('.reg'))

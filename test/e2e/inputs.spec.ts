@@ -2,17 +2,17 @@
 // pool files of one guest one report, a collector file one per VM), and input no reader takes a
 // message saying what it is.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { gzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { collectorText } from '../unit/inputs/helpers.ts';
 import { POOL3, poolBytes, tarBytes } from '../unit/inputs/kvp-bytes.ts';
 import { utf16leBytes } from '../support/utf16.ts';
 import { expect, test } from './fixtures.ts';
+import { corpusPath } from '../support/corpus.ts';
 
 const PARAMETERS = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Virtual Machine\\Guest\\Parameters';
 const AUTO = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Virtual Machine\\Auto';
-const corpus = (name: string) => readFileSync(resolve(process.cwd(), '../shared/corpus/kvp', name));
+const corpus = (name: string) => readFileSync(corpusPath('kvp', name));
 
 /** What Windows PowerShell 5.1 writes for `… > file`: UTF-16LE with a BOM, CRLF. */
 const powershell = (lines: string[]) =>

@@ -3,7 +3,7 @@
 // --fail-on; the progress line; and that records are written as the inputs are read. What the
 // records should say comes from the library (loadBytes + analyze), never from the CLI itself.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeCommand } from '../../../src/cli/analyze-command.ts';
 import { loadBytes } from '../../../src/lib/inputs/load.ts';
@@ -21,6 +21,7 @@ import { POOL3, poolBytes } from '../inputs/kvp-bytes.ts';
 import { ascii, utf16le, vmExport, type HostOptions } from '../kvp/reg-text.ts';
 import { fakeIo, type FakeIo } from './fake-io.ts';
 import { readCsv } from '../../support/rfc4180.ts';
+import { corpusPath } from '../../support/corpus.ts';
 
 /** A regedit export of guest `vm` on host `host` (names written as they are, and agreeing). */
 function guestExport(
@@ -661,7 +662,7 @@ describe('kvp-analyzer analyze: where the inputs come from', () => {
 
 describe('kvp-analyzer analyze: a directory as the loader reads it', () => {
   it('the corpus of real samples: the guests and errors of loadBytes on its files together', async () => {
-    const corpus = resolve(process.cwd(), '../shared/corpus/kvp');
+    const corpus = corpusPath('kvp');
     const names = readdirSync(corpus).sort();
     const files = Object.fromEntries(
       names.map((name) => [`kvp/${name}`, new Uint8Array(readFileSync(join(corpus, name)))]),

@@ -2,7 +2,7 @@
 // the same bytes, compact and pretty, on the fixtures, the real corpus, a large export,
 // generated files and documents, and values long enough to be written in pieces.
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { text as kvpSample } from '../../../src/app/samples/host-6-3.ts';
@@ -12,9 +12,10 @@ import { largeExportBytes } from '../../support/large-export.ts';
 import { registryishBytes, regDocument } from '../reg/arbitraries.ts';
 import { V5, utf16 } from '../reg/helpers.ts';
 import { toParseJson } from './parse-json-oracle.ts';
+import { corpusPath } from '../../support/corpus.ts';
 
 const fixtures = new URL('../../fixtures/', import.meta.url);
-const corpus = new URL('../../../../shared/corpus/reg/', import.meta.url);
+const corpus = pathToFileURL(`${corpusPath('reg')}/`);
 const files = (dir: URL) =>
   readdirSync(fileURLToPath(dir))
     .filter((name) => name.endsWith('.reg'))

@@ -10,8 +10,9 @@ import { utf16leBytes } from '../../support/utf16.ts';
 import { fakeIo } from '../cli/fake-io.ts';
 import { PARAMETERS_KEY, collectorText, powershellFile } from './helpers.ts';
 import { POOL3, poolBytes, tarBytes } from './kvp-bytes.ts';
+import { corpusPath } from '../../support/corpus.ts';
 
-const CORPUS = resolve(process.cwd(), '../shared/corpus/kvp');
+const CORPUS = corpusPath('kvp');
 const sample = (name: string) => new Uint8Array(readFileSync(resolve(CORPUS, name)));
 
 const regQuery = powershellFile([

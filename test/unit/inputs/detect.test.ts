@@ -6,9 +6,10 @@ import { inputHead } from '../../../src/lib/inputs/input-reader.ts';
 import { READERS } from '../../../src/lib/inputs/readers.ts';
 import { utf16leBytes } from '../../support/utf16.ts';
 import { PARAMETERS_KEY, crlf, loadError, loadOne, powershellFile } from './helpers.ts';
+import { corpusPath } from '../../support/corpus.ts';
 
 /** The real samples (../shared/corpus/kvp, see its SOURCES.md), read at run time. */
-const CORPUS = resolve(process.cwd(), '../shared/corpus/kvp');
+const CORPUS = corpusPath('kvp');
 const sample = (name: string) => new Uint8Array(readFileSync(resolve(CORPUS, name)));
 
 const ascii = (text: string) => new TextEncoder().encode(text);

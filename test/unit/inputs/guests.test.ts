@@ -12,8 +12,9 @@ import { analyze } from '../../../src/lib/rules/index.ts';
 import { utf16leBytes } from '../../support/utf16.ts';
 import { POOL3, poolBytes, tarBytes } from './kvp-bytes.ts';
 import { loadError, loadOne } from './helpers.ts';
+import { corpusPath } from '../../support/corpus.ts';
 
-const CORPUS = resolve(process.cwd(), '../shared/corpus/kvp');
+const CORPUS = corpusPath('kvp');
 const sample = (name: string) => new Uint8Array(readFileSync(resolve(CORPUS, name)));
 
 function guestsOf(results: InputResult[]): LoadedGuest[] {

@@ -11,6 +11,7 @@ import {
   type CollectorFile,
 } from '../../../src/lib/inputs/host-collector';
 import { utf16leBytes } from '../../support/utf16';
+import { corpusPath } from '../../support/corpus.ts';
 
 /** Two VMs, as ConvertTo-Json -Depth 6 in Windows PowerShell 5.1 lays it out. */
 const PS51 = `{
@@ -411,10 +412,7 @@ describe('readCollector: what Windows PowerShell 5.1 and other scripts write', (
 
   it('the hyperkv JSON of the corpus is not a collector file', () => {
     const text = readFileSync(
-      new URL(
-        '../../../../shared/corpus/kvp/phistrom-hyperkv__readme-json-output.json',
-        import.meta.url,
-      ),
+      corpusPath('kvp', 'phistrom-hyperkv__readme-json-output.json'),
       'utf8',
     );
     expect(looksLikeCollector(text)).toBe(false);

@@ -11,11 +11,10 @@ import {
   type PoolFile,
 } from '../../../src/lib/inputs/kvp-pool';
 import { bytesOf, POOL3, poolBytes, poolRecord } from './kvp-bytes';
+import { corpusPath } from '../../support/corpus.ts';
 
 function corpus(name: string): Uint8Array {
-  return new Uint8Array(
-    readFileSync(new URL(`../../../../shared/corpus/kvp/${name}`, import.meta.url)),
-  );
+  return new Uint8Array(readFileSync(corpusPath('kvp', name)));
 }
 
 const pairs = (f: PoolFile) => f.records.map((r) => [r.key, r.value]);

@@ -6,11 +6,10 @@ import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { poolSetOf, type PoolSet } from '../../../src/lib/inputs/pool-set';
 import { POOL3, poolBytes, poolRecord, tarBytes } from './kvp-bytes';
+import { corpusPath } from '../../support/corpus.ts';
 
 function corpus(name: string): Uint8Array {
-  return new Uint8Array(
-    readFileSync(new URL(`../../../../shared/corpus/kvp/${name}`, import.meta.url)),
-  );
+  return new Uint8Array(readFileSync(corpusPath('kvp', name)));
 }
 
 const T = 1_764_581_400;

@@ -5,9 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { looksLikeKvpItems, readKvpItems } from '../../../src/lib/inputs/wmi-items';
 import { utf16leBytes } from '../../support/utf16';
+import { corpusPath } from '../../support/corpus.ts';
 
 function corpus(name: string): string {
-  return readFileSync(new URL(`../../../../shared/corpus/kvp/${name}`, import.meta.url), 'utf8');
+  return readFileSync(corpusPath('kvp', name), 'utf8');
 }
 
 /** One item as WMI's GetText(CimDtd20) writes it: one line, the propagated properties empty. */

@@ -18,14 +18,13 @@ import {
 import { PayloadError } from '../../../src/lib/permalink/payload-error.ts';
 import { decodeFactsV2, encodeFactsV2 } from '../../../src/lib/permalink/schema-v2.ts';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { gzipSync } from 'fflate';
 import { loadBytes } from '../../../src/lib/inputs/load.ts';
 import { collectorText, loadOne, powershellFile } from '../inputs/helpers.ts';
 import { POOL3 as KVP_POOL3, poolBytes, tarBytes } from '../inputs/kvp-bytes.ts';
+import { corpusPath } from '../../support/corpus.ts';
 
-const readCorpus = (name: string) =>
-  new Uint8Array(readFileSync(resolve(process.cwd(), '../shared/corpus/kvp', name)));
+const readCorpus = (name: string) => new Uint8Array(readFileSync(corpusPath('kvp', name)));
 
 const hash = (snapshot: KvpSnapshot) =>
   createHash('sha256')
